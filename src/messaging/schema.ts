@@ -1,0 +1,55 @@
+/**
+ * Message schemas, named by direction. Every message crossing a context boundary is parsed with these;
+ * anything malformed is dropped (with a debug log) and never throws into the page.
+ */
+import * as z from 'zod/mini';
+
+export const FindingKindSchema = z.enum(['fabricated-headline', 'grok-summary']);
+
+/** One finding as the content script reports it: enough for the badge, the popup list and "Show". */
+export const ReportedFindingSchema = z.strictObject({
+  /** Stable within the page's lifetime; the popup sends it back to scroll to the finding. */
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  kind: FindingKindSchema,
+  incident: z.optional(z.string().check(z.maxLength(80))),
+  /** The text found, cut to 300 characters. */
+  text: z.string().check(z.maxLength(300)),
+  rule: z.enum(['claim', 'label', 'mention', 'site-label']),
+});
+export type ReportedFinding = z.infer<typeof ReportedFindingSchema>;
+
+/** Why a page is not being checked (shown by the popup's empty state). */
+export const PageStatusSchema = z.enum(['checked', 'paused', 'site-disabled']);
+export type PageStatus = z.infer<typeof PageStatusSchema>;
+
+// content script → background
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('findings'),
+    status: PageStatusSchema,
+    findings: z.array(ReportedFindingSchema).check(z.maxLength(2000)),
+  }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
+
+// popup → background
+export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('get-tab-findings'), tabId: z.number().check(z.int()) }),
+]);
+export type PopupToBackground = z.infer<typeof PopupToBackgroundSchema>;
+
+export const TabFindingsSchema = z.strictObject({
+  tabId: z.number().check(z.int()),
+  status: PageStatusSchema,
+  findings: z.array(ReportedFindingSchema),
+});
+export type TabFindings = z.infer<typeof TabFindingsSchema>;
+
+// popup/background → content script
+export const ToContentSchema = z.discriminatedUnion('type', [
+  /** Scroll to a finding and open its card. */
+  z.strictObject({ type: z.literal('show-finding'), id: z.string().check(z.maxLength(64)) }),
+  /** Keyboard command: move to the next / previous finding and open its card. */
+  z.strictObject({ type: z.literal('step-finding'), direction: z.enum(['next', 'previous']) }),
+]);
+export type ToContent = z.infer<typeof ToContentSchema>;

@@ -1,0 +1,56 @@
+import { defineConfig } from 'wxt';
+
+// Firefox builds as MV2: host access for content scripts is granted at install (MV3 Firefox lets users
+// withhold it per site, which would silently turn detection off), and the event page survives restarts the
+// same way Chrome's service worker does. See README "Browsers".
+const GECKO_ID = 'grok-context@grok-context.github.io';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Our modules live in src/ and are imported explicitly; WXT's auto-import scanner stays off.
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'next-finding': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNext__',
+      },
+      'previous-finding': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandPrevious__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    includeSources: [],
+    excludeSources: [
+      'node_modules/**',
+      '.output/**',
+      '.wxt/**',
+      '.bench/**',
+      'test-results/**',
+      '**/*.log',
+    ],
+  },
+});
