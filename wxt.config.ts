@@ -7,6 +7,8 @@ const GECKO_ID = 'grok-context@grok-context.github.io';
 
 export default defineConfig({
   srcDir: '.',
+  // Separate output folders let several builds run side by side (tests, benchmark).
+  outDir: process.env.GC_OUT_DIR ?? '.output',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/webextension-polyfill'],
