@@ -27,6 +27,11 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('findings'),
     status: PageStatusSchema,
+    /**
+     * Hostname of the page (location.hostname). The popup cannot read tab URLs without the `tabs`
+     * permission, so the page says which site it is for "On this site" and the dismissed list.
+     */
+    site: z.optional(z.string().check(z.maxLength(253))),
     findings: z.array(ReportedFindingSchema).check(z.maxLength(2000)),
   }),
 ]);
@@ -38,10 +43,16 @@ export const PopupToBackgroundSchema = z.discriminatedUnion('type', [
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackgroundSchema>;
 
+/** What the popup shows: a page status, or 'unavailable' when no report came (browser pages, still loading). */
+export const TabStatusSchema = z.enum(['checked', 'paused', 'site-disabled', 'unavailable']);
+export type TabStatus = z.infer<typeof TabStatusSchema>;
+
 export const TabFindingsSchema = z.strictObject({
   tabId: z.number().check(z.int()),
-  status: PageStatusSchema,
+  status: TabStatusSchema,
   findings: z.array(ReportedFindingSchema),
+  /** Hostname the findings came from, when known. */
+  site: z.optional(z.string().check(z.maxLength(253))),
 });
 export type TabFindings = z.infer<typeof TabFindingsSchema>;
 

@@ -18,6 +18,18 @@ export const SettingsSchema = z.strictObject({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/**
+ * Settings as version 1 stored them: one on/off switch for highlighting and no per-kind choice. Kept so the
+ * v1 → v2 migration can be tested from a real earlier shape.
+ */
+export const SettingsV1Schema = z.strictObject({
+  highlight: z.boolean(),
+  badge: z.boolean(),
+  paused: z.boolean(),
+  disabledSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(5000)),
+});
+export type SettingsV1 = z.infer<typeof SettingsV1Schema>;
+
 export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'underline',
   kinds: { 'fabricated-headline': true, 'grok-summary': true },
@@ -25,6 +37,30 @@ export const DEFAULT_SETTINGS: Settings = {
   paused: false,
   disabledSites: [],
 };
+
+/**
+ * v1 → v2: `highlight: boolean` became `highlightStyle` (on → the default underline), and `kinds` appeared
+ * (everything was shown before, so both on). A value that was not a valid v1 value is returned unchanged:
+ * reads then fall back to the defaults, and the user's stored data is not replaced by a guess.
+ */
+export function migrateSettingsV1(value: unknown): unknown {
+  const v1 = SettingsV1Schema.safeParse(value);
+  if (!v1.success) return value;
+  const { highlight, badge, paused, disabledSites } = v1.data;
+  const v2: Settings = {
+    highlightStyle: highlight ? 'underline' : 'off',
+    kinds: { 'fabricated-headline': true, 'grok-summary': true },
+    badge,
+    paused,
+    disabledSites,
+  };
+  return v2;
+}
+
+/** Whether checking is on for a site, given the settings (the global pause wins). */
+export function isSiteEnabled(settings: Settings, site: string): boolean {
+  return !settings.paused && !settings.disabledSites.includes(site);
+}
 
 /** A finding the user dismissed with "Not this": that text, on that site. */
 export const DismissalSchema = z.strictObject({

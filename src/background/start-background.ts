@@ -1,0 +1,130 @@
+/**
+ * The background's listeners: content-script reports → registry → badge; popup questions → answers;
+ * keyboard commands → the active tab. Every message is validated; anything else is dropped with a debug log.
+ * Listeners are added synchronously, as MV3 requires for a service worker woken by an event.
+ */
+import type { WxtBrowser } from 'wxt/browser';
+import {
+  ContentToBackgroundSchema,
+  PopupToBackgroundSchema,
+  type ToContent,
+} from '../messaging/schema';
+import { readSettings, settingsItem } from '../settings/storage';
+import { BADGE_COLOR, createTabRegistry, memorySession, type BadgeApi, type SessionArea, type TabRegistry } from './tab-registry';
+
+type MessageSender = { tab?: { id?: number }; frameId?: number; url?: string; id?: string };
+
+/** The parts of the browser API the background uses (Chrome MV3 has `action`, Firefox MV2 `browserAction`). */
+export type BackgroundApi = Pick<WxtBrowser, 'runtime' | 'tabs' | 'storage'> & {
+  action?: unknown;
+  browserAction?: unknown;
+  commands?: { onCommand?: { addListener(callback: (command: string) => void): void } };
+};
+
+export const COMMANDS: Record<string, ToContent | undefined> = {
+  'next-finding': { type: 'step-finding', direction: 'next' },
+  'previous-finding': { type: 'step-finding', direction: 'previous' },
+};
+
+const debug = (...args: unknown[]): void => console.debug('[grok-context]', ...args);
+
+export function startBackground(api: BackgroundApi): TabRegistry {
+  const badge = (api.action ?? api.browserAction) as BadgeApi | undefined;
+  const session = (api.storage.session as SessionArea | undefined) ?? memorySession();
+  const registry = createTabRegistry({
+    session,
+    badge,
+    badgeEnabled: async () => (await readSettings()).badge,
+    debug,
+  });
+  void Promise.resolve()
+    .then(() => badge?.setBadgeBackgroundColor?.({ color: BADGE_COLOR }))
+    .then(() => badge?.setBadgeTextColor?.({ color: '#FFFFFF' }))
+    .catch((error: unknown) => debug('badge colour not set', error));
+
+  const extensionOrigin = api.runtime.getURL('/').replace(/\/$/u, '');
+
+  api.runtime.onMessage.addListener((message: unknown, rawSender: unknown, sendResponse: (response?: unknown) => void) => {
+    const sender = (rawSender ?? {}) as MessageSender;
+    if (sender.id !== undefined && sender.id !== api.runtime.id) return false;
+
+    const fromContent = ContentToBackgroundSchema.safeParse(message);
+    if (fromContent.success) {
+      const tabId = sender.tab?.id;
+      // Only the top frame speaks for the tab: a frame's findings are not what the popup lists.
+      if (tabId === undefined || tabId < 0 || (sender.frameId !== undefined && sender.frameId !== 0)) {
+        debug('dropping findings not from a tab\'s top frame', sender.frameId);
+        return false;
+      }
+      registry
+        .report(tabId, fromContent.data, sender.url)
+        .then(() => sendResponse({ ok: true }))
+        .catch((error: unknown) => {
+          debug('report not stored', error);
+          sendResponse({ ok: false });
+        });
+      return true;
+    }
+
+    const fromPopup = PopupToBackgroundSchema.safeParse(message);
+    if (fromPopup.success) {
+      // Only our own pages may ask (a content script has a web page's URL).
+      if (sender.url !== undefined && !sender.url.startsWith(extensionOrigin)) {
+        debug('dropping a popup request from', sender.url);
+        return false;
+      }
+      registry
+        .get(fromPopup.data.tabId)
+        .then(sendResponse)
+        .catch((error: unknown) => {
+          debug('tab findings not read', error);
+          sendResponse(undefined);
+        });
+      return true;
+    }
+
+    debug('dropping malformed message');
+    return false;
+  });
+
+  api.tabs.onUpdated.addListener((tabId: number, changeInfo: { status?: string; url?: string }) => {
+    if (changeInfo.status !== 'loading') return;
+    return registry.navigated(tabId, changeInfo.url).catch((error: unknown) => debug('navigation not handled', error));
+  });
+  api.tabs.onRemoved.addListener((tabId: number) => registry.removed(tabId).catch((error: unknown) => debug(error)));
+  try {
+    // Prerendering swaps a tab for another: the old id is gone for good.
+    api.tabs.onReplaced.addListener((_added: number, removedId: number) => {
+      void registry.removed(removedId).catch((error: unknown) => debug(error));
+    });
+  } catch (error) {
+    debug('tabs.onReplaced unavailable', error);
+  }
+
+  settingsItem.watch((next, previous) => {
+    if (next?.badge !== previous?.badge) void registry.refreshBadges().catch((error: unknown) => debug(error));
+  });
+
+  try {
+    api.commands?.onCommand?.addListener((command) => {
+      const message = COMMANDS[command];
+      if (!message) return;
+      void sendToActiveTab(api, message);
+    });
+  } catch (error) {
+    debug('keyboard commands unavailable', error);
+  }
+
+  return registry;
+}
+
+async function sendToActiveTab(api: BackgroundApi, message: ToContent): Promise<void> {
+  try {
+    const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    await api.tabs.sendMessage(tab.id, message, { frameId: 0 });
+  } catch (error) {
+    // No content script on this page (a browser page, or checking never started).
+    debug('command not delivered', error);
+  }
+}
