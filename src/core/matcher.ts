@@ -1,0 +1,849 @@
+/**
+ * The matcher: compiles a MatcherConfig once into lookup tables, then finds claims, labels and mentions in
+ * ONE linear pass over the words of a text (the claim-matching contract in the project notes).
+ *
+ * How the pass stays cheap:
+ * - The scanner (normalize.ts) folds each word into a reused buffer. A bitset of the vocabulary's first three
+ *   letters rejects almost every other word with one read; a candidate gets a stem computed on the buffer,
+ *   one hash probe and a compare. No string is allocated for any word, and no call is made for non-vocabulary
+ *   words.
+ * - Claims: each vocabulary word updates its slot in the claims that contain it (postings), then checks only
+ *   those claims' few slots: work is proportional to hits, never to claims x text.
+ * - Labels and mention terms are phrases matched by a small set of live partial matches that every hit
+ *   advances or ends; a gap in word positions (a word outside the vocabulary) ends them all.
+ * No regex touches the text.
+ */
+import {
+  C_SENT,
+  MAX_WORD,
+  STEM_EXTRAS,
+  WORD_BUF,
+  analyzeWords,
+  bufHash,
+  classOf,
+  C_MULTI,
+  isHebrewPrefixLetter,
+  ScanState,
+  TRIGRAM_BITS,
+  scanHits,
+  scanText,
+  stemEnd,
+  stringHash,
+  trigram,
+  upperMaskAt,
+  type HitSink,
+  type WordFilter,
+} from './normalize';
+import { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
+import type {
+  ClaimPattern,
+  Finding,
+  FindingKind,
+  Lang,
+  MatchOptions,
+  MatchRule,
+  Matcher,
+  MatcherConfig,
+} from './types';
+
+// Local aliases of hot-path imports: when the module is run unbundled as CommonJS (tests, the Node scan
+// command), every access to an imported binding is a getter call; a local const is read once.
+const buf = WORD_BUF;
+const extras = STEM_EXTRAS;
+const stem = stemEnd;
+const hashOf = bufHash;
+const isPrefixLetter = isHebrewPrefixLetter;
+const classAt = classOf;
+const upperMask = upperMaskAt;
+const tri = trigram;
+
+/** A mention finding is cut to this many characters around its match. */
+export const MENTION_SPAN_MAX = 300;
+
+/** Position jump at a block break: larger than any window or phrase, so nothing matches across blocks. */
+const BLOCK_GAP = 1 << 16;
+
+const PH_LABEL = 0;
+const PH_SUBJECT = 1;
+const PH_TOPIC = 2;
+const PH_STANDALONE = 3;
+
+/** Live partial phrase matches are capped; more than this at one word only happens on adversarial text. */
+const MAX_ACTIVE = 256;
+
+function mixSlot(h: number, shift: number): number {
+  return Math.imul(h, 0x9e3779b1) >>> shift;
+}
+
+class UnionFind {
+  private readonly parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
+  }
+  find(x: number): number {
+    let r = x;
+    while (this.parent[r]! !== r) r = this.parent[r]!;
+    while (this.parent[x]! !== r) {
+      const next = this.parent[x]!;
+      this.parent[x] = r;
+      x = next;
+    }
+    return r;
+  }
+  union(x: number, y: number): void {
+    const a = this.find(x);
+    const b = this.find(y);
+    if (a !== b) this.parent[Math.max(a, b)] = Math.min(a, b);
+  }
+}
+
+interface PhraseDef {
+  kind: number;
+  /** Label index, or mention-pattern index. */
+  owner: number;
+  text: string;
+  lang: Lang;
+  concepts: number[];
+  /** Per word: the folded surface a matchCase word must have (or that plus "s"), else null. */
+  caseSurface: (Uint16Array | null)[];
+  caseMask: number[];
+  /** Labels: word j ends one of the label's sentences. */
+  sentenceEnd: boolean[];
+  prefixWords: number;
+}
+
+interface ClaimDef {
+  pattern: ClaimPattern;
+  incident: number;
+  slots: number;
+  needed: number;
+  window: number;
+}
+
+/** The compiled form of a MatcherConfig. Immutable after construction; one per config. */
+class Compiled implements WordFilter {
+  // vocabulary hash table
+  readonly table: Int32Array;
+  readonly shift: number;
+  readonly entryHash: Int32Array;
+  readonly entryConcept: Int32Array;
+  readonly entryKeyOff: Int32Array;
+  readonly entryKeyLen: Int32Array;
+  readonly keyPool: Uint16Array;
+  /** Bit per trigram (see `trigram`) that starts some key. */
+  readonly trigrams = new Uint32Array((1 << TRIGRAM_BITS) / 32);
+  // claims
+  readonly claims: ClaimDef[] = [];
+  readonly incidents: string[] = [];
+  readonly claimBase: Int32Array;
+  readonly postStart: Int32Array;
+  readonly postClaim: Int32Array;
+  readonly postSlot: Int32Array;
+  readonly slotCount: number;
+  // phrases
+  readonly phrases: PhraseDef[] = [];
+  readonly phraseStarts: number[][];
+  readonly mentionWindow: number[];
+  readonly mentionLang: Lang[];
+  readonly conceptCount: number;
+  /** How many Hebrew prefix letters the last successful lookup stripped. */
+  from = 0;
+
+  constructor(config: MatcherConfig) {
+    const uf = new UnionFind();
+    const keyId = new Map<string, number>();
+    const keyOf = (key: string): number => {
+      let id = keyId.get(key);
+      if (id === undefined) {
+        id = uf.add();
+        keyId.set(key, id);
+      }
+      return id;
+    };
+    const stopKeys = new Set<string>();
+    for (const w of [...ENGLISH_STOPWORDS, ...HEBREW_STOPWORDS]) for (const k of analyzeWords(w).keys) stopKeys.add(k);
+
+    // 1. Words of every pattern (claims: significant words only; phrases: every word).
+    interface ClaimWords {
+      pattern: ClaimPattern;
+      keys: string[];
+      total: number;
+    }
+    const claimWords: ClaimWords[] = [];
+    for (const pattern of config.claims) {
+      const { keys } = analyzeWords(pattern.text);
+      const sig = keys.filter((k) => !stopKeys.has(k) && k.length <= MAX_WORD);
+      for (const k of sig) keyOf(k);
+      claimWords.push({ pattern, keys: sig, total: keys.length });
+    }
+    interface PhraseWords {
+      def: Omit<PhraseDef, 'concepts'>;
+      keys: string[];
+    }
+    const phraseWords: PhraseWords[] = [];
+    const addPhrase = (
+      kind: number,
+      owner: number,
+      text: string,
+      lang: Lang,
+      matchCase: boolean,
+      prefixWords: number,
+    ): void => {
+      const sentenceEnds: number[] = [];
+      const surfaces: string[] = [];
+      const keys: string[] = [];
+      const uppers: number[] = [];
+      // Collect words and where the label's sentences end, with the same scanner the text goes through.
+      const info = analyzeWords(text);
+      surfaces.push(...info.surfaces);
+      keys.push(...info.keys);
+      uppers.push(...info.uppers);
+      let count = 0;
+      scanText(text, {
+        word(): void {
+          count++;
+        },
+        sentenceEnd(): void {
+          if (count > 0) sentenceEnds.push(count - 1);
+        },
+        blockBreak(): void {},
+      });
+      if (keys.length === 0 || keys.some((k) => k.length > MAX_WORD)) return;
+      for (const k of keys) keyOf(k);
+      phraseWords.push({
+        def: {
+          kind,
+          owner,
+          text,
+          lang,
+          caseSurface: surfaces.map((s, j) =>
+            matchCase ? Uint16Array.from(s, (c) => c.charCodeAt(0)) : null,
+          ),
+          caseMask: uppers.map((u) => (matchCase ? u : 0)),
+          sentenceEnd: keys.map((_, j) => sentenceEnds.includes(j)),
+          prefixWords: Math.max(1, Math.min(prefixWords, keys.length)),
+        },
+        keys,
+      });
+    };
+    config.labels.forEach((label, i) => {
+      addPhrase(PH_LABEL, i, label.text, label.lang, false, label.prefixWords);
+    });
+    this.mentionWindow = config.mentions.map((m) => m.window);
+    this.mentionLang = config.mentions.map((m) => m.lang);
+    config.mentions.forEach((m, i) => {
+      for (const t of m.subjects) addPhrase(PH_SUBJECT, i, t.text, m.lang, t.matchCase === true, 0);
+      for (const t of m.topics) addPhrase(PH_TOPIC, i, t.text, m.lang, t.matchCase === true, 0);
+      for (const t of m.standalone) addPhrase(PH_STANDALONE, i, t.text, m.lang, t.matchCase === true, 0);
+    });
+
+    // 2. Lexicon groups are one word; single-word entries only (a multi-word entry cannot be one word).
+    for (const group of config.lexicon) {
+      const ids: number[] = [];
+      for (const entry of group) {
+        const { keys } = analyzeWords(entry);
+        if (keys.length === 1 && keys[0]!.length <= MAX_WORD) ids.push(keyOf(keys[0]!));
+      }
+      for (let j = 1; j < ids.length; j++) uf.union(ids[0]!, ids[j]!);
+    }
+    // 3. Hebrew prefix letters on configured words: בטילים in one rendering is טילים in another ("עם
+    //    טילים"), and השמש is שמש. The text side strips prefixes only down to a known word, so the
+    //    configured side registers its words without their prefix letters too (remainders of three letters
+    //    or more; a two-letter remainder only when it is configured anyway).
+    for (const [key, id] of [...keyId]) {
+      for (let s = 1; s <= 3 && s < key.length; s++) {
+        if (!isPrefixLetter(key.charCodeAt(s - 1))) break;
+        const rest = key.slice(s);
+        if (rest.length >= 3) uf.union(id, keyOf(rest));
+        else if (rest.length === 2 && keyId.has(rest)) uf.union(id, keyId.get(rest)!);
+      }
+    }
+
+    // 4. Dense concept ids.
+    const conceptOfRoot = new Map<number, number>();
+    const conceptOf = (key: string): number => {
+      const root = uf.find(keyId.get(key)!);
+      let c = conceptOfRoot.get(root);
+      if (c === undefined) {
+        c = conceptOfRoot.size;
+        conceptOfRoot.set(root, c);
+      }
+      return c;
+    };
+    const keys = [...keyId.keys()];
+    const concepts = keys.map(conceptOf);
+    this.conceptCount = conceptOfRoot.size;
+
+    // 5. Hash table of keys.
+    let size = 1024;
+    while (size < keys.length * 4) size *= 2;
+    this.shift = 32 - Math.log2(size);
+    this.table = new Int32Array(size);
+    this.entryHash = new Int32Array(keys.length);
+    this.entryConcept = new Int32Array(keys.length);
+    this.entryKeyOff = new Int32Array(keys.length);
+    this.entryKeyLen = new Int32Array(keys.length);
+    this.keyPool = new Uint16Array(keys.reduce((sum, k) => sum + k.length, 0));
+    let off = 0;
+    keys.forEach((key, e) => {
+      for (let j = 0; j < key.length; j++) this.keyPool[off + j] = key.charCodeAt(j);
+      const h = stringHash(key);
+      const tg = tri(key.charCodeAt(0), key.length > 1 ? key.charCodeAt(1) : 0, key.length > 2 ? key.charCodeAt(2) : 0);
+      this.trigrams[tg >>> 5]! |= 1 << (tg & 31);
+      this.entryHash[e] = h;
+      this.entryConcept[e] = concepts[e]!;
+      this.entryKeyOff[e] = off;
+      this.entryKeyLen[e] = key.length;
+      off += key.length;
+      let slot = mixSlot(h, this.shift);
+      while (this.table[slot]! !== 0) slot = (slot + 1) & (size - 1);
+      this.table[slot] = e + 1;
+    });
+
+    // 6. Claims and their postings.
+    const incidentIndex = new Map<string, number>();
+    const postings: { claim: number; slot: number }[][] = Array.from({ length: this.conceptCount }, () => []);
+    let slotTotal = 0;
+    const bases: number[] = [];
+    for (const cw of claimWords) {
+      const cs = [...new Set(cw.keys.map(conceptOf))];
+      // One significant word would fire on any page that uses it: a claim needs two.
+      if (cs.length < 2) continue;
+      let inc = incidentIndex.get(cw.pattern.incident);
+      if (inc === undefined) {
+        inc = this.incidents.length;
+        incidentIndex.set(cw.pattern.incident, inc);
+        this.incidents.push(cw.pattern.incident);
+      }
+      const k = this.claims.length;
+      this.claims.push({
+        pattern: cw.pattern,
+        incident: inc,
+        slots: cs.length,
+        needed: cs.length >= 7 ? cs.length - 1 : cs.length,
+        window: cw.total + 3,
+      });
+      bases.push(slotTotal);
+      cs.forEach((c, s) => postings[c]!.push({ claim: k, slot: s }));
+      slotTotal += cs.length;
+    }
+    this.slotCount = slotTotal;
+    this.claimBase = Int32Array.from(bases);
+    this.postStart = new Int32Array(this.conceptCount + 1);
+    const flat = postings.flat();
+    this.postClaim = Int32Array.from(flat, (p) => p.claim);
+    this.postSlot = Int32Array.from(flat, (p) => p.slot);
+    let acc = 0;
+    postings.forEach((list, c) => {
+      this.postStart[c] = acc;
+      acc += list.length;
+    });
+    this.postStart[this.conceptCount] = acc;
+
+    // 7. Phrases, indexed by their first word.
+    this.phraseStarts = Array.from({ length: this.conceptCount }, () => []);
+    for (const pw of phraseWords) {
+      const id = this.phrases.length;
+      this.phrases.push({ ...pw.def, concepts: pw.keys.map(conceptOf) });
+      this.phraseStarts[conceptOf(pw.keys[0]!)]!.push(id);
+    }
+  }
+
+  /** Concept of the word in buf[0..len), or -1 (WordFilter). */
+  lookup(len: number): number {
+    this.from = 0;
+    const concept = this.lookupAt(0, len);
+    if (concept >= 0 || len < 3 || !isPrefixLetter(buf[0]!)) return concept;
+    // Hebrew prefix letters (ו ה ב כ ל מ ש, up to three) come off only when the rest is a known word.
+    for (let s = 1; s <= 3 && len - s >= 2; s++) {
+      if (!isPrefixLetter(buf[s - 1]!)) break;
+      const r = this.lookupAt(s, len);
+      if (r >= 0) {
+        this.from = s;
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** Concept of buf[from..to) after stemming, or -1. */
+  lookupAt(from: number, to: number): number {
+    const n = to - from;
+    const tg = tri(buf[from]!, n > 1 ? buf[from + 1]! : 0, n > 2 ? buf[from + 2]! : 0);
+    if ((this.trigrams[tg >>> 5]! & (1 << (tg & 31))) === 0) return -1;
+    const packed = stem(buf, from, to);
+    const L = packed >>> 3;
+    const extra = extras[packed & 7]!;
+    const h = hashOf(from, L, extra);
+    const table = this.table;
+    const mask = table.length - 1;
+    let slot = mixSlot(h, this.shift);
+    for (;;) {
+      const e1 = table[slot]!;
+      if (e1 === 0) return -1;
+      const e = e1 - 1;
+      if (this.entryHash[e]! === h && this.keyEquals(e, from, L, extra)) return this.entryConcept[e]!;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private keyEquals(e: number, from: number, L: number, extra: readonly number[]): boolean {
+    const klen = this.entryKeyLen[e]!;
+    const plen = L - from;
+    if (klen !== plen + extra.length) return false;
+    const off = this.entryKeyOff[e]!;
+    const pool = this.keyPool;
+    for (let j = 0; j < plen; j++) if (pool[off + j]! !== buf[from + j]!) return false;
+    for (let j = 0; j < extra.length; j++) if (pool[off + plen + j]! !== extra[j]!) return false;
+    return true;
+  }
+}
+
+/** State of one `match` call; it receives the scanner's vocabulary hits. */
+class Run implements HitSink {
+  findings: Finding[] = [];
+  readonly state = new ScanState();
+  /** Added to the scanner's word positions: grows by BLOCK_GAP at each block break. */
+  private gap = 0;
+  private lastHitPos = -1;
+  private sentId = 0;
+  // the current sentence's mention (one finding per sentence)
+  private mention = -1;
+  private mentionSentStart = 0;
+  private mentionStart = 0;
+  private mentionEnd = 0;
+  private mentionVariant = '';
+  // claims
+  private readonly slotPos: Float64Array;
+  private readonly slotStart: Int32Array;
+  private readonly curHas: Uint8Array;
+  private readonly curStart: Int32Array;
+  private readonly curEnd: Int32Array;
+  private readonly curScore: Float64Array;
+  private readonly curClaim: Int32Array;
+  // live phrase matches
+  private nAct = 0;
+  private readonly actPhrase = new Int32Array(MAX_ACTIVE);
+  private readonly actNext = new Int32Array(MAX_ACTIVE);
+  private readonly actStart = new Int32Array(MAX_ACTIVE);
+  private readonly actStartPos = new Float64Array(MAX_ACTIVE);
+  private readonly actEnd = new Int32Array(MAX_ACTIVE);
+  /** Labels matched in full wait for their block's end. */
+  private readonly pendingLabels: { phrase: number; start: number }[] = [];
+  // mentions: last subject/topic per mention pattern
+  private readonly subjSent: Float64Array;
+  private readonly subjEndPos: Float64Array;
+  private readonly subjStart: Int32Array;
+  private readonly subjPhrase: Int32Array;
+  private readonly topicSent: Float64Array;
+  private readonly topicEndPos: Float64Array;
+  private readonly topicStart: Int32Array;
+  private readonly topicPhrase: Int32Array;
+
+  private text = '';
+  private doClaims = true;
+  private doSummary = true;
+
+  constructor(private readonly c: Compiled) {
+    this.slotPos = new Float64Array(c.slotCount);
+    this.slotStart = new Int32Array(c.slotCount);
+    const ni = c.incidents.length;
+    this.curHas = new Uint8Array(ni);
+    this.curStart = new Int32Array(ni);
+    this.curEnd = new Int32Array(ni);
+    this.curScore = new Float64Array(ni);
+    this.curClaim = new Int32Array(ni);
+    const nm = c.mentionWindow.length;
+    this.subjSent = new Float64Array(nm);
+    this.subjEndPos = new Float64Array(nm);
+    this.subjStart = new Int32Array(nm);
+    this.subjPhrase = new Int32Array(nm);
+    this.topicSent = new Float64Array(nm);
+    this.topicEndPos = new Float64Array(nm);
+    this.topicStart = new Int32Array(nm);
+    this.topicPhrase = new Int32Array(nm);
+  }
+
+  /** Start a new text: one Run serves every `match` call of its matcher, so small texts allocate little. */
+  reset(text: string, doClaims: boolean, doSummary: boolean): void {
+    this.text = text;
+    this.doClaims = doClaims;
+    this.doSummary = doSummary;
+    this.findings = [];
+    this.state.pos = 0;
+    this.state.sentStart = -1;
+    this.state.lastEnd = 0;
+    this.gap = 0;
+    this.lastHitPos = -1;
+    this.sentId = 0;
+    this.mention = -1;
+    this.nAct = 0;
+    this.pendingLabels.length = 0;
+    this.slotPos.fill(-Infinity);
+    this.curHas.fill(0);
+    this.subjSent.fill(-1);
+    this.topicSent.fill(-1);
+  }
+
+  /* ---- scanner events ---- */
+
+  hit(start: number, end: number, len: number, concept: number, scanPos: number): void {
+    const pos = scanPos + this.gap;
+    if (this.doClaims) {
+      const c = this.c;
+      const p0 = c.postStart[concept]!;
+      const p1 = c.postStart[concept + 1]!;
+      for (let p = p0; p < p1; p++) this.claimWord(c.postClaim[p]!, c.postSlot[p]!, pos, start, end);
+    }
+    if (this.doSummary) {
+      // Phrases are contiguous: a word outside the vocabulary since the last hit ended them.
+      if (this.nAct !== 0 && pos !== this.lastHitPos + 1) this.endAllPhrases();
+      this.phraseWord(concept, start, end, pos, len);
+    }
+    this.lastHitPos = pos;
+  }
+
+  sentenceEnd(end: number): void {
+    if (this.mention >= 0) this.emitMention(end);
+    this.sentId++;
+  }
+
+  blockBreak(): void {
+    this.endBlock();
+  }
+
+  finish(): void {
+    this.endBlock();
+    if (this.doClaims) for (let i = 0; i < this.curHas.length; i++) if (this.curHas[i]) this.emitClaim(i);
+  }
+
+  private endBlock(): void {
+    this.gap += BLOCK_GAP;
+    if (this.nAct !== 0) this.endAllPhrases();
+    if (this.mention >= 0) this.emitMention(this.state.lastEnd);
+    this.sentId++;
+    const labels = this.pendingLabels;
+    for (const p of labels) this.emitLabel(p.phrase, p.start, this.state.lastEnd);
+    labels.length = 0;
+  }
+
+  /* ---- claims ---- */
+
+  private claimWord(k: number, slot: number, pos: number, start: number, end: number): void {
+    const c = this.c;
+    const claim = c.claims[k]!;
+    const base = c.claimBase[k]!;
+    const slotPos = this.slotPos;
+    const slotStart = this.slotStart;
+    slotPos[base + slot] = pos;
+    slotStart[base + slot] = start;
+    const minPos = pos - claim.window + 1;
+    let found = 0;
+    let first = start;
+    for (let q = base, qe = base + claim.slots; q < qe; q++) {
+      if (slotPos[q]! >= minPos) {
+        found++;
+        if (slotStart[q]! < first) first = slotStart[q]!;
+      }
+    }
+    if (found < claim.needed) return;
+    const score = found / claim.slots;
+    const inc = claim.incident;
+    if (this.curHas[inc]) {
+      if (first < this.curEnd[inc]!) {
+        const cs = this.curScore[inc]!;
+        if (score > cs || (score === cs && end - first > this.curEnd[inc]! - this.curStart[inc]!)) {
+          this.setCandidate(inc, k, first, end, score);
+        }
+        return;
+      }
+      this.emitClaim(inc);
+    }
+    this.setCandidate(inc, k, first, end, score);
+  }
+
+  private setCandidate(inc: number, k: number, start: number, end: number, score: number): void {
+    this.curHas[inc] = 1;
+    this.curClaim[inc] = k;
+    this.curStart[inc] = start;
+    this.curEnd[inc] = end;
+    this.curScore[inc] = score;
+  }
+
+  private emitClaim(inc: number): void {
+    this.curHas[inc] = 0;
+    const claim = this.c.claims[this.curClaim[inc]!]!;
+    const start = this.curStart[inc]!;
+    const end = this.curEnd[inc]!;
+    this.findings.push({
+      kind: 'fabricated-headline',
+      incident: claim.pattern.incident,
+      start,
+      end,
+      text: this.text.slice(start, end),
+      why: { rule: 'claim', variant: claim.pattern.text, score: this.curScore[inc]!, lang: claim.pattern.lang },
+    });
+  }
+
+  /* ---- phrases: labels and mention terms ---- */
+
+  private caseOk(ph: number, j: number, start: number, end: number, len: number): boolean {
+    const def = this.c.phrases[ph]!;
+    const surface = def.caseSurface[j];
+    if (surface === null || surface === undefined) return true;
+    const from = this.c.from;
+    const wlen = len - from;
+    const slen = surface.length;
+    // The term itself, or its possessive with the apostrophe dropped (Grok's → groks); not grokked/grokking.
+    if (wlen !== slen && !(wlen === slen + 1 && buf[len - 1] === 115)) return false;
+    for (let j2 = 0; j2 < slen; j2++) if (buf[from + j2]! !== surface[j2]!) return false;
+    const mask = def.caseMask[j]!;
+    return ((upperMask(this.text, start, end) >>> from) & mask) === mask;
+  }
+
+  private phraseWord(concept: number, start: number, end: number, pos: number, len: number): void {
+    const phrases = this.c.phrases;
+    let w = 0;
+    for (let r = 0; r < this.nAct; r++) {
+      const ph = this.actPhrase[r]!;
+      const def = phrases[ph]!;
+      let j = this.actNext[r]!;
+      if (def.concepts[j] === concept && this.caseOk(ph, j, start, end, len)) {
+        this.actEnd[r] = def.sentenceEnd[j] ? this.withClosingPunctuation(end) : end;
+        j++;
+        if (j === def.concepts.length) {
+          this.completePhrase(ph, this.actStart[r]!, this.actEnd[r]!, this.actStartPos[r]!, pos, true);
+          continue;
+        }
+        this.actNext[r] = j;
+        if (w !== r) this.moveActive(r, w);
+        w++;
+      } else {
+        this.endPhrase(r);
+      }
+    }
+    this.nAct = w;
+    const starts = this.c.phraseStarts[concept]!;
+    for (let s = 0; s < starts.length; s++) {
+      const ph = starts[s]!;
+      if (!this.caseOk(ph, 0, start, end, len)) continue;
+      const def = phrases[ph]!;
+      const e = def.sentenceEnd[0] ? this.withClosingPunctuation(end) : end;
+      if (def.concepts.length === 1) {
+        this.completePhrase(ph, start, e, pos, pos, true);
+        continue;
+      }
+      if (this.nAct === MAX_ACTIVE) continue;
+      const r = this.nAct++;
+      this.actPhrase[r] = ph;
+      this.actNext[r] = 1;
+      this.actStart[r] = start;
+      this.actStartPos[r] = pos;
+      this.actEnd[r] = e;
+    }
+  }
+
+  private moveActive(from: number, to: number): void {
+    this.actPhrase[to] = this.actPhrase[from]!;
+    this.actNext[to] = this.actNext[from]!;
+    this.actStart[to] = this.actStart[from]!;
+    this.actStartPos[to] = this.actStartPos[from]!;
+    this.actEnd[to] = this.actEnd[from]!;
+  }
+
+  /** A partial match stopped: a label whose prefix was found is still a finding. */
+  private endPhrase(r: number): void {
+    const ph = this.actPhrase[r]!;
+    const def = this.c.phrases[ph]!;
+    if (def.kind === PH_LABEL && this.actNext[r]! >= def.prefixWords) {
+      this.completePhrase(ph, this.actStart[r]!, this.actEnd[r]!, this.actStartPos[r]!, this.lastHitPos, false);
+    }
+  }
+
+  private endAllPhrases(): void {
+    for (let r = 0; r < this.nAct; r++) this.endPhrase(r);
+    this.nAct = 0;
+  }
+
+  private withClosingPunctuation(end: number): number {
+    const text = this.text;
+    let e = end;
+    while (e < text.length && e - end < 4 && classAt(text.charCodeAt(e)) === C_SENT) e++;
+    return e;
+  }
+
+  private completePhrase(ph: number, start: number, end: number, startPos: number, endPos: number, full: boolean): void {
+    const def = this.c.phrases[ph]!;
+    const m = def.owner;
+    const c = this.c;
+    switch (def.kind) {
+      case PH_LABEL:
+        // The whole label: the finding runs to the end of its block (the story it labels).
+        if (full) this.pendingLabels.push({ phrase: ph, start });
+        else this.emitLabel(ph, start, end);
+        return;
+      case PH_STANDALONE:
+        this.recordMention(start, end, def.text, m);
+        return;
+      case PH_SUBJECT:
+        if (this.topicSent[m] === this.sentId && startPos - this.topicEndPos[m]! <= c.mentionWindow[m]!) {
+          const topic = c.phrases[this.topicPhrase[m]!]!.text;
+          this.recordMention(Math.min(start, this.topicStart[m]!), end, `${def.text} + ${topic}`, m);
+        }
+        this.subjSent[m] = this.sentId;
+        this.subjEndPos[m] = endPos;
+        this.subjStart[m] = start;
+        this.subjPhrase[m] = ph;
+        return;
+      case PH_TOPIC:
+        if (this.subjSent[m] === this.sentId && startPos - this.subjEndPos[m]! <= c.mentionWindow[m]!) {
+          const subject = c.phrases[this.subjPhrase[m]!]!.text;
+          this.recordMention(Math.min(start, this.subjStart[m]!), end, `${subject} + ${def.text}`, m);
+        }
+        this.topicSent[m] = this.sentId;
+        this.topicEndPos[m] = endPos;
+        this.topicStart[m] = start;
+        this.topicPhrase[m] = ph;
+        return;
+    }
+  }
+
+  private emitLabel(ph: number, start: number, end: number): void {
+    const def = this.c.phrases[ph]!;
+    if (end <= start) return;
+    this.findings.push({
+      kind: 'grok-summary',
+      start,
+      end,
+      text: this.text.slice(start, end),
+      why: { rule: 'label', variant: def.text, score: 1, lang: def.lang },
+    });
+  }
+
+  /* ---- mentions: one finding per sentence ---- */
+
+  private recordMention(start: number, end: number, variant: string, mention: number): void {
+    if (this.mention >= 0) return;
+    this.mention = mention;
+    const ss = this.state.sentStart;
+    this.mentionSentStart = ss >= 0 && ss < start ? ss : start;
+    this.mentionStart = start;
+    this.mentionEnd = end;
+    this.mentionVariant = variant;
+  }
+
+  /** Emit the current sentence's mention: the sentence, cut to MENTION_SPAN_MAX around the match. */
+  private emitMention(sentenceEnd: number): void {
+    const text = this.text;
+    const ms = this.mentionStart;
+    const me = this.mentionEnd;
+    let start = this.mentionSentStart;
+    let end = Math.max(sentenceEnd, me);
+    if (end - start > MENTION_SPAN_MAX) {
+      const room = Math.max(0, MENTION_SPAN_MAX - (me - ms));
+      let s = Math.max(start, ms - (room >> 1));
+      const e0 = Math.min(end, s + Math.max(MENTION_SPAN_MAX, me - ms));
+      s = Math.max(start, Math.min(s, e0 - MENTION_SPAN_MAX));
+      let e = e0;
+      // Do not cut a word in two at either end.
+      while (s < ms && classAt(text.charCodeAt(s - 1)) >= C_MULTI) s++;
+      while (e > me && classAt(text.charCodeAt(e)) >= C_MULTI) e--;
+      start = s;
+      end = e;
+    }
+    this.findings.push({
+      kind: 'grok-summary',
+      start,
+      end,
+      text: text.slice(start, end),
+      why: { rule: 'mention', variant: this.mentionVariant, score: 1, lang: this.c.mentionLang[this.mention]! },
+    });
+    this.mention = -1;
+  }
+}
+
+const RULE_RANK: Record<MatchRule, number> = { 'site-label': 3, label: 2, claim: 1, mention: 0 };
+
+/** Is `a` the stronger of two overlapping findings of one kind? */
+function stronger(a: Finding, b: Finding): boolean {
+  if (a.why.score !== b.why.score) return a.why.score > b.why.score;
+  const ra = RULE_RANK[a.why.rule];
+  const rb = RULE_RANK[b.why.rule];
+  if (ra !== rb) return ra > rb;
+  return a.end - a.start > b.end - b.start;
+}
+
+/** Sort by start; within one kind, of two overlapping findings keep the stronger. */
+function resolve(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const byStart = (x: Finding, y: Finding): number => x.start - y.start || y.end - x.end;
+  const out: Finding[] = [];
+  for (const kind of ['fabricated-headline', 'grok-summary'] as const) {
+    const list = findings.filter((f) => f.kind === kind).sort(byStart);
+    const kept: Finding[] = [];
+    for (const f of list) {
+      const last = kept[kept.length - 1];
+      if (last !== undefined && f.start < last.end) {
+        if (stronger(f, last)) kept[kept.length - 1] = f;
+        continue;
+      }
+      kept.push(f);
+    }
+    for (const f of kept) out.push(f);
+  }
+  return out.sort(byStart);
+}
+
+const ALL_KINDS: readonly FindingKind[] = ['fabricated-headline', 'grok-summary'];
+
+function assertConfig(config: MatcherConfig): void {
+  const fail = (what: string): never => {
+    throw new TypeError(`createMatcher: ${what}`);
+  };
+  if (typeof config !== 'object' || config === null) fail('config must be an object');
+  for (const key of ['claims', 'labels', 'mentions', 'lexicon'] as const) {
+    if (!Array.isArray(config[key])) fail(`config.${key} must be an array`);
+  }
+  config.claims.forEach((c, i) => {
+    if (typeof c?.text !== 'string' || typeof c.incident !== 'string') fail(`claims[${i}] needs text and incident strings`);
+  });
+  config.labels.forEach((l, i) => {
+    if (typeof l?.text !== 'string' || !Number.isInteger(l.prefixWords) || l.prefixWords < 1) {
+      fail(`labels[${i}] needs a text and a positive integer prefixWords`);
+    }
+  });
+  config.mentions.forEach((m, i) => {
+    const terms = [m?.subjects, m?.topics, m?.standalone];
+    if (!terms.every((t) => Array.isArray(t) && t.every((x) => typeof x?.text === 'string'))) {
+      fail(`mentions[${i}] needs subjects, topics and standalone arrays of { text }`);
+    }
+    if (!Number.isInteger(m.window) || m.window < 0) fail(`mentions[${i}].window must be a non-negative integer`);
+  });
+  config.lexicon.forEach((g, i) => {
+    if (!Array.isArray(g) || !g.every((w) => typeof w === 'string')) fail(`lexicon[${i}] must be an array of strings`);
+  });
+}
+
+/**
+ * Compile `config` once; the returned matcher is reused for every text. Throws a TypeError naming the bad
+ * entry when the config is malformed; `match` itself never throws on any string.
+ */
+export function createMatcher(config: MatcherConfig): Matcher {
+  assertConfig(config);
+  const compiled = new Compiled(config);
+  const run = new Run(compiled);
+  return {
+    match(text: string, options?: MatchOptions): Finding[] {
+      if (typeof text !== 'string' || text.length === 0) return [];
+      const kinds = options?.kinds ?? ALL_KINDS;
+      const doClaims = kinds.includes('fabricated-headline');
+      const doSummary = kinds.includes('grok-summary');
+      if (!doClaims && !doSummary) return [];
+      run.reset(text, doClaims, doSummary);
+      scanHits(text, compiled, run, run.state);
+      run.finish();
+      return resolve(run.findings);
+    },
+  };
+}
