@@ -1,0 +1,186 @@
+/**
+ * The content script: wiring only. Reads settings, dismissals and imported packs; checks the page unless
+ * paused or switched off for this site; applies every later change of those without a reload; reports the
+ * findings to the background; answers the popup's "show" and the keyboard commands.
+ */
+import './highlights.css';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { FindingKind } from '../../src/core/types';
+import { ToContentSchema, type PageStatus } from '../../src/messaging/schema';
+import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
+import { siteOf, type Dismissal, type Settings } from '../../src/settings/schema';
+import {
+  dismissalsItem,
+  packsItem,
+  readDismissals,
+  readImportedIncidents,
+  readSettings,
+  settingsItem,
+  addDismissal,
+} from '../../src/settings/storage';
+import type { CardModel } from '../../src/ui/card/card-model';
+import { uiLangFrom } from '../../src/ui/lang';
+import { buildKnowledge, cardModelFor, type Knowledge } from './knowledge';
+import { startPageSession, type PageSession } from './page-session';
+import { createReporter } from './reporter';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  runAt: 'document_idle',
+  allFrames: false,
+  // highlights.css goes into the manifest: applied by the browser, never a <style> in the page.
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    void run(ctx).catch((error: unknown) => {
+      // Never throw into the page; if the extension went away, stop everything (removes our host).
+      if (ctx.isInvalid) return;
+      console.debug('[grok-context] content script failed', error);
+      ctx.abort();
+    });
+  },
+});
+
+async function run(ctx: ContentScriptContext): Promise<void> {
+  const site = siteOf(location.href);
+  const lang = uiLangFrom(browser.i18n.getUILanguage());
+  const contextPage = browser.runtime.getURL('/context.html');
+
+  let [settings, dismissals, imported] = await Promise.all([
+    readSettings(),
+    readDismissals(),
+    readImportedIncidents().catch(() => []),
+  ]);
+  let knowledge: Knowledge = buildKnowledge(imported);
+  if (ctx.isInvalid) return;
+
+  const reporter = createReporter({
+    signal: ctx.signal,
+    send: (message) => browser.runtime.sendMessage(message),
+    onSendError: (error) => {
+      if (!ctx.isInvalid) console.debug('[grok-context] could not report findings', error);
+    },
+  });
+
+  let session: PageSession | null = null;
+  let sessionController: AbortController | null = null;
+
+  const kindsOf = (current: Settings): FindingKind[] =>
+    (['fabricated-headline', 'grok-summary'] as const).filter((kind) => current.kinds[kind]);
+  const statusOf = (current: Settings): PageStatus =>
+    current.paused ? 'paused' : current.disabledSites.includes(site) ? 'site-disabled' : 'checked';
+
+  function onDismiss(model: CardModel): void {
+    const dismissal: Dismissal = {
+      site,
+      key: dismissalKey(model.text) || model.findingId,
+      text: model.text.slice(0, 300),
+      kind: model.kind,
+      ...(model.incident !== undefined ? { incident: model.incident.id } : {}),
+      at: Date.now(),
+    };
+    // The storage watch below applies it (here and in other tabs of the site).
+    addDismissal(dismissal).catch((error: unknown) => console.debug('[grok-context] could not save the dismissal', error));
+  }
+
+  function start(): void {
+    sessionController = new AbortController();
+    const signal = AbortSignal.any([ctx.signal, sessionController.signal]);
+    session = startPageSession({
+      document,
+      signal,
+      matcher: knowledge.matcher,
+      kinds: kindsOf(settings),
+      style: settings.highlightStyle,
+      filter: dismissalFilter(dismissals, site),
+      cardModel: (finding) => cardModelFor(finding, { knowledge, lang, contextPage }),
+      onFindings: (findings) => reporter.report('checked', findings),
+      onDismiss,
+    });
+  }
+
+  function stop(): void {
+    sessionController?.abort();
+    sessionController = null;
+    session = null;
+  }
+
+  /** Brings the page in line with the current settings, dismissals and packs. */
+  function apply(previous: Settings | null, matcherChanged: boolean): void {
+    const status = statusOf(settings);
+    if (status !== 'checked') {
+      stop();
+      reporter.report(status, []);
+      return;
+    }
+    if (session === null) {
+      start();
+      return;
+    }
+    if (previous !== null && previous.highlightStyle !== settings.highlightStyle) session.setStyle(settings.highlightStyle);
+    const kindsChanged = previous !== null && kindsOf(previous).join() !== kindsOf(settings).join();
+    if (matcherChanged || kindsChanged) session.setMatcher(knowledge.matcher, kindsOf(settings));
+  }
+
+  apply(null, false);
+
+  // Later changes, applied without a reload. Each watcher reads through the validating readers.
+  const unwatchSettings = settingsItem.watch(() => {
+    void readSettings().then((next) => {
+      const previous = settings;
+      settings = next;
+      apply(previous, false);
+    });
+  });
+  const unwatchDismissals = dismissalsItem.watch(() => {
+    void readDismissals().then((next) => {
+      dismissals = next;
+      session?.setFilter(dismissalFilter(dismissals, site));
+    });
+  });
+  const unwatchPacks = packsItem.watch(() => {
+    void readImportedIncidents()
+      .catch(() => imported)
+      .then((next) => {
+        imported = next;
+        knowledge = buildKnowledge(imported);
+        apply(settings, true);
+      });
+  });
+  ctx.onInvalidated(() => {
+    unwatchSettings();
+    unwatchDismissals();
+    unwatchPacks();
+    stop();
+  });
+
+  // Soft navigations (history.pushState, popstate, X's router): read the new page content again, and report
+  // again even if nothing changed (the background drops a tab's report when its URL changes).
+  let lastHref = location.href;
+  const followNavigation = (): void => {
+    if (location.href === lastHref) return;
+    lastHref = location.href;
+    reporter.reset();
+    if (session !== null) session.rescan();
+    else reporter.report(statusOf(settings), []);
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', followNavigation);
+  ctx.addEventListener(window, 'popstate', followNavigation);
+
+  // The popup's "Show" and the next/previous finding commands.
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): false => {
+    const parsed = ToContentSchema.safeParse(message);
+    if (!parsed.success) return false;
+    let shown = false;
+    try {
+      shown = parsed.data.type === 'show-finding' ? session?.show(parsed.data.id) ?? false : session?.step(parsed.data.direction) ?? false;
+    } catch (error) {
+      console.debug('[grok-context] could not show the finding', error);
+    }
+    sendResponse({ shown });
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}

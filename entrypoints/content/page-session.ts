@@ -1,0 +1,131 @@
+/**
+ * One period of checking a page (from start, or from un-pausing, until pause, site-disable or the
+ * extension going away): scanner + highlights + card + hover, all tied to one AbortSignal.
+ *
+ * Our host element (`<gc-root>`, the card's shadow host) is added once the first scan has run, even when
+ * nothing was found; it carries the scanner's state for tests and tools:
+ * `<gc-root data-state="scanning|settled" data-findings="N">`.
+ */
+import type { FindingKind, Matcher } from '../../src/core/types';
+import { createHighlighter, type HighlightStyle } from '../../src/page/highlighter';
+import { watchHover } from '../../src/page/hit-test';
+import { createScanner, type PageFinding, type ScanState } from '../../src/page/scanner';
+import { liveRange } from '../../src/page/text-index';
+import { createCardHost, type CardHost } from '../../src/ui/card/card-host';
+import type { CardModel } from '../../src/ui/card/card-model';
+
+export interface PageSessionOptions {
+  document: Document;
+  signal: AbortSignal;
+  matcher: Matcher;
+  kinds: readonly FindingKind[];
+  style: HighlightStyle;
+  filter: ((finding: PageFinding) => boolean) | undefined;
+  cardModel(finding: PageFinding): CardModel;
+  /** The findings changed (or the first scan finished): report them. */
+  onFindings(findings: readonly PageFinding[]): void;
+  onDismiss(model: CardModel): void;
+}
+
+export interface PageSession {
+  setStyle(style: HighlightStyle): void;
+  setFilter(filter: ((finding: PageFinding) => boolean) | undefined): void;
+  setMatcher(matcher: Matcher, kinds: readonly FindingKind[]): void;
+  rescan(): void;
+  /** Scrolls to a finding and opens its card; false when there is no such finding. */
+  show(id: string): boolean;
+  step(direction: 'next' | 'previous'): boolean;
+}
+
+export function startPageSession(options: PageSessionOptions): PageSession {
+  const { document, signal } = options;
+  const highlighter = createHighlighter({ signal, style: options.style });
+  let cardHost: CardHost | null = null;
+  let openId: string | null = null;
+
+  const scanner = createScanner({
+    document,
+    signal,
+    matcher: options.matcher,
+    kinds: options.kinds,
+    filter: options.filter,
+    onChange(change) {
+      highlighter.update(change);
+      // A finding whose text left the page takes its card with it.
+      if (openId !== null && scanner.findingById(openId) === undefined) {
+        if (cardHost?.isOpen()) cardHost.close();
+        openId = null;
+      }
+    },
+    onState(state: ScanState, count: number) {
+      if (state === 'settled') {
+        cardHost ??= createCardHost({ document, signal, onDismiss: options.onDismiss });
+        options.onFindings(scanner.findings());
+      }
+      if (cardHost !== null) {
+        cardHost.host.dataset.state = state;
+        cardHost.host.dataset.findings = String(count);
+      }
+    },
+    onHostRemoved() {
+      cardHost?.ensureAttached();
+    },
+  });
+
+  function open(finding: PageFinding, range: AbstractRange, via: 'pointer' | 'keyboard'): void {
+    cardHost ??= createCardHost({ document, signal, onDismiss: options.onDismiss });
+    openId = finding.id;
+    cardHost.open(options.cardModel(finding), liveRange(range), via);
+  }
+
+  watchHover({
+    document,
+    signal,
+    findingsIn: scanner.findingsIn,
+    hasFindings: () => scanner.findings().length > 0,
+    onEnter(hit) {
+      highlighter.setActive(null);
+      open(hit.finding, hit.span.range, 'pointer');
+    },
+    onLeave() {
+      cardHost?.pointerLeftAnchor();
+    },
+  });
+
+  // The keyboard emphasis goes when its card closes (Esc, a click elsewhere).
+  // The card's own listeners (on window, capture) run first; check once they are done.
+  const clearActiveIfClosed = (): void => {
+    queueMicrotask(() => {
+      if (!cardHost?.isOpen()) highlighter.setActive(null);
+    });
+  };
+  document.addEventListener('keydown', (event) => event.key === 'Escape' && clearActiveIfClosed(), { capture: true, signal });
+  document.addEventListener('pointerdown', clearActiveIfClosed, { capture: true, passive: true, signal });
+
+  function show(id: string): boolean {
+    const finding = scanner.findingById(id);
+    const span = finding?.spans[0];
+    if (finding === undefined || span === undefined) return false;
+    const element = span.range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    highlighter.setActive(finding);
+    open(finding, span.range, 'keyboard');
+    return true;
+  }
+
+  return {
+    setStyle: (style) => highlighter.setStyle(style),
+    setFilter: (filter) => scanner.setFilter(filter),
+    setMatcher: (matcher, kinds) => scanner.setMatcher(matcher, kinds),
+    rescan: () => scanner.rescan(),
+    show,
+    step(direction): boolean {
+      const findings = scanner.findings();
+      if (findings.length === 0) return false;
+      const at = openId === null ? -1 : findings.findIndex((finding) => finding.id === openId);
+      const index =
+        at < 0 ? (direction === 'next' ? 0 : findings.length - 1) : (at + (direction === 'next' ? 1 : -1) + findings.length) % findings.length;
+      return show((findings[index] as PageFinding).id);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Reports the page's findings to the background (badge, popup list): coalesced, validated against the
+ * message schema, and sent only when something changed.
+ *
+ * Reports come when the scanner settles (it already batches the page's changes), and several reports in one
+ * task are coalesced on a microtask. No timer: Chromium runs no setTimeout callback, in any world, on a page
+ * whose scripts are blocked, and the report must still leave such a page.
+ */
+import { ContentToBackgroundSchema, type ContentToBackground, type PageStatus } from '../../src/messaging/schema';
+import type { PageFinding } from '../../src/page/scanner';
+
+const MAX_REPORTED = 2000;
+const TEXT_MAX = 300;
+
+export interface Reporter {
+  report(status: PageStatus, findings: readonly PageFinding[]): void;
+  /** Sends the next report even if unchanged (the background forgets a tab's report when its URL changes). */
+  reset(): void;
+}
+
+export function toMessage(status: PageStatus, findings: readonly PageFinding[]): ContentToBackground {
+  return {
+    type: 'findings',
+    status,
+    findings: findings.slice(0, MAX_REPORTED).map((finding) => ({
+      id: finding.id,
+      kind: finding.kind,
+      ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
+      text: finding.text.slice(0, TEXT_MAX),
+      rule: finding.rule,
+    })),
+  };
+}
+
+export function createReporter(options: {
+  signal: AbortSignal;
+  send: (message: ContentToBackground) => Promise<unknown>;
+  onSendError: (error: unknown) => void;
+}): Reporter {
+  let last = '';
+  let next: ContentToBackground | undefined;
+  let queued = false;
+
+  function flush(): void {
+    queued = false;
+    if (next === undefined || options.signal.aborted) return;
+    const parsed = ContentToBackgroundSchema.safeParse(next);
+    next = undefined;
+    if (!parsed.success) {
+      console.debug('[grok-context] not reporting a malformed findings message', parsed.error.issues.slice(0, 3));
+      return;
+    }
+    const serialized = JSON.stringify(parsed.data);
+    if (serialized === last) return;
+    last = serialized;
+    options.send(parsed.data).catch((error: unknown) => {
+      last = '';
+      options.onSendError(error);
+    });
+  }
+
+  return {
+    reset(): void {
+      last = '';
+    },
+    report(status, findings): void {
+      if (options.signal.aborted) return;
+      next = toMessage(status, findings);
+      if (!queued) {
+        queued = true;
+        queueMicrotask(flush);
+      }
+    },
+  };
+}

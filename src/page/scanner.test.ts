@@ -1,0 +1,334 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMatcher } from '../core';
+import type { Matcher } from '../core/types';
+import { bundledMatcherConfig } from '../data';
+import { createScanner, type PageFinding, type ScanState, type Scanner } from './scanner';
+
+const HEADLINE = 'Iran Strikes Tel Aviv with Heavy Missiles';
+const KLAY = 'Klay Thompson Accused in Bizarre Brick-Vandalism Spree';
+const LABEL = 'This story is a summary of posts on X and may evolve over time. Grok can make mistakes, verify its outputs.';
+
+const realMatcher = createMatcher(bundledMatcherConfig);
+
+/** The real matcher, recording every text it was given. */
+function recordingMatcher(): Matcher & { inputs: string[] } {
+  const inputs: string[] = [];
+  return {
+    inputs,
+    match(text, options) {
+      inputs.push(text);
+      return realMatcher.match(text, options);
+    },
+  };
+}
+
+function rangeText(range: AbstractRange): string {
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live.toString().replace(/\s+/g, ' ').trim();
+}
+
+function summary(findings: readonly PageFinding[]): string[] {
+  return findings.map((finding) => `${finding.kind}/${finding.rule}${finding.incident ? `/${finding.incident}` : ''}: ${finding.spans.map((span) => rangeText(span.range)).join(' | ')}`);
+}
+
+let controller: AbortController;
+let states: Array<[ScanState, number]>;
+
+function start(matcher: Matcher = realMatcher, extra: Partial<Parameters<typeof createScanner>[0]> = {}): Scanner {
+  return createScanner({
+    document,
+    matcher,
+    signal: controller.signal,
+    onState: (state, count) => states.push([state, count]),
+    ...extra,
+  });
+}
+
+beforeEach(() => {
+  controller = new AbortController();
+  states = [];
+  document.body.innerHTML = '';
+});
+
+afterEach(() => {
+  controller.abort();
+});
+
+describe('scanner', () => {
+  it('finds a headline split across inline elements on the first scan and reports settled', async () => {
+    document.body.innerHTML = `<main><p>Filler text.</p><h2><a href="#">Iran <b>Strikes</b></a> <em>Tel Aviv</em> with Heavy Missiles</h2></main>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
+    expect(scanner.state).toBe('settled');
+    expect(states.at(-1)).toEqual(['settled', 1]);
+    expect(scanner.findingById(scanner.findings()[0]?.id ?? '')).toBe(scanner.findings()[0]);
+  });
+
+  it('settles with no findings on a page with nothing to find', async () => {
+    document.body.innerHTML = '<p>An ordinary page about gardening.</p>';
+    const scanner = start();
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+    expect(states.at(-1)).toEqual(['settled', 0]);
+  });
+
+  it('adds findings for appended posts and drops them when their text leaves the page', async () => {
+    document.body.innerHTML = '<div id="feed"><article><p>First post, nothing to see.</p></article></div>';
+    const changes: string[] = [];
+    const scanner = start(realMatcher, {
+      onChange: ({ added, removed }) => changes.push(`+${added.length} -${removed.length}`),
+    });
+    await scanner.settled();
+    const feed = document.getElementById('feed') as HTMLElement;
+    const post = document.createElement('article');
+    post.innerHTML = `<p>${KLAY}</p>`;
+    feed.append(post);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`]);
+    post.remove();
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+    expect(changes).toEqual(['+1 -0', '+0 -1']);
+  });
+
+  it('follows text edits and keeps the id when a framework re-renders the same text', async () => {
+    document.body.innerHTML = `<div id="story"><h2 id="h">${HEADLINE}</h2></div>`;
+    const scanner = start();
+    await scanner.settled();
+    const id = scanner.findings()[0]?.id;
+    expect(id).toBeDefined();
+    // React-style re-render: the heading's children are replaced with equal text.
+    const heading = document.getElementById('h') as HTMLElement;
+    heading.replaceChildren(document.createTextNode('Iran Strikes '), Object.assign(document.createElement('span'), { textContent: 'Tel Aviv with Heavy Missiles' }));
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => finding.id)).toEqual([id]);
+    expect(rangeText(scanner.findings()[0]?.spans[0]?.range as AbstractRange)).toBe(HEADLINE);
+    // The text changes into something else: the finding goes.
+    (heading.firstChild as Text).data = 'Weather report: ';
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+  });
+
+  it('re-reads only the changed subtree, once per batch', async () => {
+    document.body.innerHTML = `<div id="feed">${Array.from({ length: 50 }, (_, i) => `<article><p>Post number ${i} about cooking.</p></article>`).join('')}</div>`;
+    const matcher = recordingMatcher();
+    const scanner = start(matcher);
+    await scanner.settled();
+    expect(matcher.inputs.join('')).toContain('Post number 49');
+    matcher.inputs.length = 0;
+
+    const post = document.createElement('article');
+    post.innerHTML = '<p><span>Sun’s Odd</span> Behavior</p>';
+    document.getElementById('feed')?.append(post);
+    // Several changes to the same new post in the same batch.
+    const paragraph = post.firstElementChild as HTMLElement;
+    paragraph.append(': ');
+    paragraph.append(Object.assign(document.createElement('b'), { textContent: 'Experts' }));
+    paragraph.append(' Baffled');
+    await scanner.settled();
+    const read = matcher.inputs.join('');
+    expect(read.split('Sun’s Odd').length - 1).toBe(1);
+    expect(read).not.toContain('Post number');
+    expect(summary(scanner.findings())).toEqual(['fabricated-headline/claim/sun-eclipse-2024: Sun’s Odd Behavior: Experts Baffled']);
+  });
+
+  it('rescans the whole page once when a batch is huge', async () => {
+    document.body.innerHTML = '<p>Start.</p><div id="feed"></div>';
+    const matcher = recordingMatcher();
+    const scanner = start(matcher, { hugeBatch: 100 });
+    await scanner.settled();
+    matcher.inputs.length = 0;
+    const feed = document.getElementById('feed') as HTMLElement;
+    for (let i = 0; i < 150; i++) feed.append(Object.assign(document.createElement('p'), { textContent: `item ${i}` }));
+    feed.append(Object.assign(document.createElement('p'), { textContent: HEADLINE }));
+    await scanner.settled();
+    const read = matcher.inputs.join('');
+    expect(read).toContain('Start.');
+    expect(read.split('item 7\n').length - 1).toBe(1);
+    expect(scanner.findings()).toHaveLength(1);
+  });
+
+  it('drops findings that become hidden and brings them back when shown', async () => {
+    document.body.innerHTML = `<section><p id="p">${HEADLINE}</p></section>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(1);
+    const paragraph = document.getElementById('p') as HTMLElement;
+    paragraph.hidden = true;
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(0);
+    paragraph.hidden = false;
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(1);
+  });
+
+  it('ignores inline style changes that cannot hide text, and follows those that can', async () => {
+    document.body.innerHTML = `<div id="cell"><p>${HEADLINE}</p></div>`;
+    const matcher = recordingMatcher();
+    const scanner = start(matcher);
+    await scanner.settled();
+    matcher.inputs.length = 0;
+    const cell = document.getElementById('cell') as HTMLElement;
+    const before = states.length;
+    cell.style.transform = 'translateY(120px)';
+    await scanner.settled();
+    expect(matcher.inputs).toEqual([]);
+    expect(states.length).toBe(before);
+    cell.style.display = 'none';
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+  });
+
+  it('does not report text hidden by a style sheet', async () => {
+    document.head.innerHTML = '<style>.gone { display: none }</style>';
+    document.body.innerHTML = `<div class="gone"><p>${HEADLINE}</p></div><p>${KLAY}</p>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => finding.incident)).toEqual(['klay-thompson-bricks-2024']);
+    document.head.innerHTML = '';
+  });
+
+  it('applies a filter without reading the page again, and restores the same id', async () => {
+    document.body.innerHTML = `<p>${HEADLINE}</p><p>${KLAY}</p>`;
+    const matcher = recordingMatcher();
+    const scanner = start(matcher);
+    await scanner.settled();
+    const before = scanner.findings().map((finding) => finding.id);
+    matcher.inputs.length = 0;
+    scanner.setFilter((finding) => finding.incident !== 'iran-tel-aviv-2024');
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => finding.incident)).toEqual(['klay-thompson-bricks-2024']);
+    scanner.setFilter(undefined);
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => finding.id)).toEqual(before);
+    expect(matcher.inputs).toEqual([]);
+  });
+
+  it('ignores our own host and reports when the page removes it', async () => {
+    document.body.innerHTML = `<p>${HEADLINE}</p>`;
+    let removed = 0;
+    const matcher = recordingMatcher();
+    const scanner = start(matcher, { onHostRemoved: () => removed++ });
+    await scanner.settled();
+    matcher.inputs.length = 0;
+    const host = document.createElement('gc-root');
+    host.textContent = `${KLAY}`;
+    document.documentElement.append(host);
+    await scanner.settled();
+    expect(matcher.inputs).toEqual([]);
+    expect(scanner.findings()).toHaveLength(1);
+    host.remove();
+    await scanner.settled();
+    expect(removed).toBe(1);
+  });
+
+  it('stops and clears its findings when aborted', async () => {
+    document.body.innerHTML = `<p>${HEADLINE}</p>`;
+    const removed: string[] = [];
+    const scanner = start(realMatcher, { onChange: (change) => removed.push(...change.removed.map((f) => f.id)) });
+    await scanner.settled();
+    const id = scanner.findings()[0]?.id as string;
+    controller.abort();
+    expect(removed).toEqual([id]);
+    expect(scanner.findings()).toEqual([]);
+    document.body.append(Object.assign(document.createElement('p'), { textContent: KLAY }));
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+  });
+});
+
+describe('story cards', () => {
+  const card = (headline: string, extra = ''): string => `
+    <div data-testid="cellInnerDiv"><div class="story">
+      <div role="heading" aria-level="2"><span>${headline}</span></div>
+      <div><span>Trending now</span> · <span>News</span></div>
+      <div><span>Posts on X claim a large attack happened overnight, users on X report; Grok summarised the trending posts.</span></div>
+      ${extra}
+      <div><span>${LABEL}</span></div>
+    </div></div>`;
+
+  it('turns a labelled card into one grok-summary finding over headline and summary, plus the known claim', async () => {
+    document.body.innerHTML = `<div data-testid="primaryColumn">${card(HEADLINE)}<article><p>An unrelated post.</p></article></div>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([
+      `fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`,
+      `grok-summary/site-label: ${HEADLINE} | Posts on X claim a large attack happened overnight, users on X report; Grok summarised the trending posts.`,
+    ]);
+    const story = scanner.findings().find((finding) => finding.rule === 'site-label');
+    expect(story?.text).toBe(HEADLINE);
+    expect(story?.why.variant).toBe(LABEL);
+  });
+
+  it('lists a card with an unknown headline as one finding', async () => {
+    document.body.innerHTML = `<aside>${card('Storm closes schools across the region')}${card('Team wins the cup after extra time')}</aside>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => `${finding.rule}: ${finding.text}`)).toEqual([
+      'site-label: Storm closes schools across the region',
+      'site-label: Team wins the cup after extra time',
+    ]);
+  });
+
+  it('groups a Hebrew story card (Hebrew UI label, Hebrew headline) the same way', async () => {
+    const label = 'הסיפור הזה הוא סיכום של פוסטים מ-X שהופק על ידי Grok. הסיפור יתפתח לאורך זמן.';
+    const headline = 'איראן תוקפת את תל אביב בטילים כבדים';
+    document.body.innerHTML = `<div dir="rtl"><div data-testid="trend">
+      <h2><span>${headline}</span></h2>
+      <div><span>משתמשים ב-X דיווחו על פיצוצים בעיר, אך לא היה שום דיווח רשמי על מתקפה.</span></div>
+      <div><span>${label}</span></div></div>
+      <div data-testid="trend"><div><span>טרנד אחר בספורט</span></div></div></div>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([
+      `fabricated-headline/claim/iran-tel-aviv-2024: ${headline}`,
+      `grok-summary/site-label: ${headline} | משתמשים ב-X דיווחו על פיצוצים בעיר, אך לא היה שום דיווח רשמי על מתקפה.`,
+    ]);
+    expect(scanner.findings()[1]?.why.lang).toBe('he');
+  });
+
+  it('keeps a story page card to the story: not the posts below it, not its meta line', async () => {
+    document.body.innerHTML = `<div id="react-root"><nav><a href="/i/grok"><span>Grok</span></a></nav>
+      <main><div data-testid="primaryColumn">
+        <div class="cell">
+          <div class="meta"><span>Politics</span><span> · </span><span>Trending now</span></div>
+          <div class="headline"><span>PM Modi Ejected from Indian Government</span></div>
+          <div class="summary"><span>In a shocking turn of events, posts on X say the prime minister has been removed from office.</span></div>
+          <div class="disclaimer"><span>Grok is an early feature and can make mistakes. Verify its outputs.</span></div>
+        </div>
+        <article data-testid="tweet"><div><span>Sam</span> <span>@sam · 5h</span></div>
+          <div data-testid="tweetText"><span>where did the sun go?? it was right there a minute ago</span></div></article>
+      </div></main></div>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([
+      'fabricated-headline/claim/modi-ejected-2024: PM Modi Ejected from Indian Government',
+      'grok-summary/site-label: PM Modi Ejected from Indian Government | In a shocking turn of events, posts on X say the prime minister has been removed from office.',
+    ]);
+  });
+
+  it('keeps a label quoted in an article as its own finding', async () => {
+    document.body.innerHTML = `<article><h1>How X labels AI stories</h1>
+      <p>Under each story X now prints: "${LABEL}" Critics say the notice is easy to miss.</p>
+      <p>Other paragraphs of the article go on for a while about unrelated things.</p></article>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => `${finding.kind}/${finding.rule}`)).toEqual(['grok-summary/label']);
+  });
+
+  it('forms the card when its label is rendered after the headline', async () => {
+    document.body.innerHTML = `<div data-testid="cellInnerDiv"><div id="story"><h2>${KLAY}</h2><p>Fans on X joked about missed shots, which were summarised as a vandalism spree by the feature.</p></div></div>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => finding.rule)).toEqual(['claim']);
+    document.getElementById('story')?.append(Object.assign(document.createElement('div'), { textContent: LABEL }));
+    await scanner.settled();
+    expect(scanner.findings().map((finding) => finding.rule).sort()).toEqual(['claim', 'site-label']);
+    const story = scanner.findings().find((finding) => finding.rule === 'site-label');
+    expect(story?.spans).toHaveLength(2);
+  });
+});

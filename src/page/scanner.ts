@@ -1,0 +1,819 @@
+/**
+ * The page scanner: reads the page's text in blocks, runs the matcher, and keeps the list of findings in
+ * step with the page as it changes.
+ *
+ * - First scan: the whole document, read and matched in time slices (≈6 ms) that yield to the page.
+ * - Then: MutationObserver batches. Each batch is reduced to the subtrees that changed (an added block
+ *   element is read on its own; a changed inline run re-reads only its container's own text, not nested
+ *   blocks), so the work is proportional to what changed, not to the page. A batch touching 1000+ nodes
+ *   (the threshold darkreader uses) is cheaper as one full rescan.
+ * - Findings whose text leaves the page disappear at the next commit.
+ * - X's story cards (./story-cards.ts) turn a standalone label into one finding over the card's headline and
+ *   summary; the label's and any mention findings inside the card are absorbed into it.
+ *
+ * Everything is tied to one AbortSignal. `settled()` resolves when no work is pending (tests await it).
+ */
+import type { Finding, FindingKind, MatchReason, MatchRule, Matcher } from '../core/types';
+import { findStoryCard, isStandaloneLabel, type BlockSpan, type StoryCard } from './story-cards';
+import { BLOCK_SEPARATOR } from './text-rules';
+import {
+  HOST_TAG,
+  blockContainerOf,
+  createReader,
+  displayText,
+  isBlockElement,
+  isRendered,
+  isSkippedElement,
+  positionAt,
+  rangeFor,
+  trimSpan,
+  type TextBlock,
+  type TextReader,
+} from './text-index';
+
+export interface FindingSpan {
+  readonly block: TextBlock;
+  readonly start: number;
+  readonly end: number;
+  /** Static: rebuilt when the block is re-read, never tracked by the browser. */
+  readonly range: AbstractRange;
+}
+
+export interface PageFinding {
+  /** Stable for the page's lifetime while the finding's element stays (a counter, "f1", "f2", ...). */
+  readonly id: string;
+  readonly kind: FindingKind;
+  readonly incident?: string;
+  readonly rule: MatchRule;
+  /** What was found, whitespace collapsed (a story card: its headline). */
+  readonly text: string;
+  readonly why: MatchReason;
+  /** One span for a text finding; a story card has its headline and summary blocks. */
+  readonly spans: readonly FindingSpan[];
+}
+
+export interface FindingsChange {
+  added: readonly PageFinding[];
+  removed: readonly PageFinding[];
+}
+
+export type ScanState = 'scanning' | 'settled';
+
+export interface ScannerOptions {
+  document: Document;
+  matcher: Matcher;
+  kinds?: readonly FindingKind[];
+  signal: AbortSignal;
+  /** Which findings to keep (e.g. not dismissed). */
+  filter?: (finding: PageFinding) => boolean;
+  onChange?: (change: FindingsChange) => void;
+  onState?: (state: ScanState, findings: number) => void;
+  /** The page removed our host element (`<gc-root>`). */
+  onHostRemoved?: () => void;
+  /** Length of a time slice (default 6 ms). */
+  sliceMs?: number;
+  /** Mutated nodes in one batch above which a full rescan is cheaper (default 1000). */
+  hugeBatch?: number;
+}
+
+export interface Scanner {
+  /** Resolves when everything changed so far has been read, matched and committed. */
+  settled(): Promise<void>;
+  readonly state: ScanState;
+  /** Current findings in document order. */
+  findings(): readonly PageFinding[];
+  findingById(id: string): PageFinding | undefined;
+  /** Findings with a span in this block container (for hit-testing). */
+  findingsIn(container: Element): readonly PageFinding[] | undefined;
+  /** Read the whole page again (soft navigation). */
+  rescan(): void;
+  setMatcher(matcher: Matcher, kinds?: readonly FindingKind[]): void;
+  setFilter(filter: ((finding: PageFinding) => boolean) | undefined): void;
+}
+
+interface RawFinding {
+  readonly finding: Finding;
+  /** Identity within the container: kind, incident, rule, text and occurrence. */
+  readonly key: string;
+}
+
+interface IndexedBlock {
+  readonly block: TextBlock;
+  readonly raws: RawFinding[];
+  /** Computed style check, done once per block at commit (see `isRendered`). */
+  visible?: boolean;
+}
+
+interface ReadJob {
+  root: Element;
+  shallow: boolean;
+}
+
+const DEFAULT_SLICE_MS = 6;
+const DEFAULT_HUGE_BATCH = 1000;
+/** Characters matched per call: small enough to fit many calls in a slice, big enough to amortise the call. */
+const MATCH_CHUNK = 32_768;
+/** Attributes that can show or hide content (see text-rules `hidesContent`). */
+const OBSERVED_ATTRIBUTES = ['hidden', 'style', 'contenteditable', 'open'];
+
+type SchedulerWithYield = { yield?: () => Promise<void> };
+
+/** Gives the page its turn: scheduler.yield where the browser has it, else a message-channel task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerWithYield }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function isHost(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).localName === HOST_TAG;
+}
+
+/** A style attribute change matters only if it mentions display/visibility (X rewrites transforms constantly). */
+function styleChangeMatters(oldValue: string | null, newValue: string | null): boolean {
+  const mentions = (value: string | null): boolean => value !== null && /display|visibility/i.test(value);
+  return mentions(oldValue) || mentions(newValue);
+}
+
+/** Document order of two findings by their first span; a known headline before the card starting with it. */
+function inDocumentOrder(a: PageFinding, b: PageFinding): number {
+  const ra = a.spans[0]?.range;
+  const rb = b.spans[0]?.range;
+  if (ra === undefined || rb === undefined || ra.startContainer === rb.startContainer) {
+    return (ra?.startOffset ?? 0) - (rb?.startOffset ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'fabricated-headline' ? -1 : 1);
+  }
+  const position = ra.startContainer.compareDocumentPosition(rb.startContainer);
+  return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
+}
+
+export function createScanner(options: ScannerOptions): Scanner {
+  const { document, signal } = options;
+  const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
+  const hugeBatch = options.hugeBatch ?? DEFAULT_HUGE_BATCH;
+  let matcher = options.matcher;
+  let kinds = options.kinds;
+  let filter = options.filter;
+
+  // Blocks that hold raw findings (only those are kept: a page's other text is read, matched and dropped).
+  const indexed = new Set<IndexedBlock>();
+  const byContainer = new WeakMap<Element, IndexedBlock[]>();
+
+  // Work queue.
+  let fullPending = false;
+  let pendingRecords: MutationRecord[] = [];
+  let pendingMutatedNodes = 0;
+  const readQueue: ReadJob[] = [];
+  let reader: { job: ReadJob; reader: TextReader } | null = null;
+  let matchQueue: TextBlock[] = [];
+  let matchPos = 0;
+  let commitNeeded = false;
+  let pumping = false;
+  let state: ScanState = 'scanning';
+  let waiters: Array<() => void> = [];
+
+  // Committed findings.
+  let current = new Map<string, PageFinding>();
+  /** `current` in document order. */
+  let ordered: PageFinding[] = [];
+  const byId = new Map<string, PageFinding>();
+  const hitIndex = new Map<Element, PageFinding[]>();
+  const cardCache = new Map<TextBlock, StoryCard>();
+  const idByKey = new Map<string, string>();
+  let nextId = 1;
+  const elementIds = new WeakMap<Element, number>();
+  let nextElementId = 1;
+
+  function elementId(element: Element): number {
+    let id = elementIds.get(element);
+    if (id === undefined) {
+      id = nextElementId++;
+      elementIds.set(element, id);
+    }
+    return id;
+  }
+
+  // --- indexed blocks ------------------------------------------------------------------------------
+
+  function removeIndexed(item: IndexedBlock): void {
+    if (!indexed.delete(item)) return;
+    cardCache.delete(item.block);
+    const list = byContainer.get(item.block.container);
+    if (list === undefined) return;
+    const rest = list.filter((other) => other !== item);
+    if (rest.length === 0) byContainer.delete(item.block.container);
+    else byContainer.set(item.block.container, rest);
+    commitNeeded = true;
+  }
+
+  function removeContainer(container: Element): void {
+    const list = byContainer.get(container);
+    if (list === undefined) return;
+    for (const item of list) removeIndexed(item);
+  }
+
+  /** Drops what was indexed inside a subtree that left the page (walks only that subtree). */
+  function removeUnder(root: Node): void {
+    if (root.nodeType !== 1 || indexed.size === 0) return;
+    removeContainer(root as Element);
+    const walker = document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) removeContainer(node as Element);
+  }
+
+  /** Drops what was indexed under `root` even where it is now hidden (the reader will not enter there). */
+  function sweepUnder(root: Element): void {
+    for (const item of [...indexed]) if (root.contains(item.block.container)) removeIndexed(item);
+  }
+
+  function addIndexed(block: TextBlock, findings: Finding[]): void {
+    const containerId = elementId(block.container);
+    const seen = new Map<string, number>();
+    const raws = findings.map((finding): RawFinding => {
+      const base = `${containerId}|${finding.kind}|${finding.incident ?? ''}|${finding.why.rule}|${displayText(finding.text)}`;
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      return { finding, key: `${base}|${count}` };
+    });
+    const item: IndexedBlock = { block, raws };
+    const list = byContainer.get(block.container);
+    // Several runs of one container are keyed apart by their text; keep occurrence counts unique across them.
+    if (list !== undefined) {
+      const taken = new Set(list.flatMap((other) => other.raws.map((raw) => raw.key)));
+      for (let i = 0; i < raws.length; i++) {
+        let raw = raws[i] as RawFinding;
+        let n = 1;
+        while (taken.has(raw.key)) raw = { finding: raw.finding, key: `${raw.key}~${n++}` };
+        raws[i] = raw;
+      }
+      list.push(item);
+    } else {
+      byContainer.set(block.container, [item]);
+    }
+    indexed.add(item);
+    commitNeeded = true;
+  }
+
+  // --- reading and matching ------------------------------------------------------------------------
+
+  function startRead(job: ReadJob): void {
+    reader = {
+      job,
+      reader: createReader(job.root, { shallow: job.shallow, onBlockElement: removeContainer }),
+    };
+  }
+
+  function matchChunk(): void {
+    let length = 0;
+    let end = matchPos;
+    while (end < matchQueue.length && (end === matchPos || length < MATCH_CHUNK)) {
+      length += (matchQueue[end] as TextBlock).text.length + BLOCK_SEPARATOR.length;
+      end++;
+    }
+    const blocks = matchQueue.slice(matchPos, end);
+    matchPos = end;
+    if (matchPos >= matchQueue.length) {
+      matchQueue = [];
+      matchPos = 0;
+    }
+    const starts: number[] = [];
+    let text = '';
+    for (const block of blocks) {
+      starts.push(text.length);
+      text += block.text + BLOCK_SEPARATOR;
+    }
+    const found = matcher.match(text, kinds === undefined ? undefined : { kinds });
+    if (found.length === 0) return;
+    const perBlock = new Map<number, Finding[]>();
+    let index = 0;
+    for (const finding of found) {
+      // Findings come sorted by start; blocks are in order: advance the block pointer.
+      while (index + 1 < starts.length && (starts[index + 1] as number) <= finding.start) index++;
+      const base = starts[index] as number;
+      const block = blocks[index] as TextBlock;
+      const start = finding.start - base;
+      const end = Math.min(finding.end - base, block.text.length);
+      if (start < 0 || start >= end) continue;
+      const list = perBlock.get(index) ?? [];
+      list.push({ ...finding, start, end, text: block.text.slice(start, end) });
+      perBlock.set(index, list);
+    }
+    for (const [blockIndex, findings] of perBlock) addIndexed(blocks[blockIndex] as TextBlock, findings);
+  }
+
+  // --- mutation batches ----------------------------------------------------------------------------
+
+  function onRecords(records: MutationRecord[]): void {
+    if (signal.aborted) return;
+    // Our own host coming and going is not a page change.
+    records = records.filter((record) => {
+      if (record.type === 'attributes') {
+        // Inline styles that never mention display/visibility (X animates transforms while scrolling) and
+        // anything on our host are not page changes worth a scan.
+        if (isHost(record.target)) return false;
+        return record.attributeName !== 'style' || styleChangeMatters(record.oldValue, (record.target as Element).getAttribute('style'));
+      }
+      if (record.type !== 'childList') return true;
+      let foreign = false;
+      for (const node of record.removedNodes) {
+        if (isHost(node)) hostRemoved();
+        else foreign = true;
+      }
+      for (const node of record.addedNodes) if (!isHost(node)) foreign = true;
+      return foreign;
+    });
+    if (records.length === 0) return;
+    for (const record of records) {
+      pendingMutatedNodes += record.addedNodes.length + record.removedNodes.length;
+    }
+    if (pendingMutatedNodes >= hugeBatch) {
+      pendingRecords = [];
+      pendingMutatedNodes = 0;
+      requestFull();
+      return;
+    }
+    for (const record of records) pendingRecords.push(record);
+    schedule();
+  }
+
+  let hostRemovals = 0;
+  function hostRemoved(): void {
+    // A page that removes every foreign node would fight us forever: give up re-adding after a while.
+    if (++hostRemovals > 50) return;
+    try {
+      options.onHostRemoved?.();
+    } catch (error) {
+      console.debug('[grok-context] host re-attach failed', error);
+    }
+  }
+
+  function planRecords(): void {
+    const records = pendingRecords;
+    pendingRecords = [];
+    pendingMutatedNodes = 0;
+    const deep = new Set<Element>();
+    const swept = new Set<Element>();
+    const shallow = new Set<Element>();
+    const addContainerOf = (node: Node): void => {
+      const container = blockContainerOf(node);
+      if (container !== null) shallow.add(container);
+    };
+    for (const record of records) {
+      const target = record.target;
+      if (record.type === 'characterData') {
+        addContainerOf(target);
+        continue;
+      }
+      if (record.type === 'attributes') {
+        const element = target as Element;
+        const container = isBlockElement(element) ? element : blockContainerOf(element);
+        if (container !== null) {
+          deep.add(container);
+          swept.add(container);
+        }
+        continue;
+      }
+      // childList
+      let inlineChanged = false;
+      for (const node of record.removedNodes) {
+        if (isHost(node)) continue;
+        removeUnder(node);
+        if (node.nodeType === 3 || (node.nodeType === 1 && !isBlockElement(node as Element))) inlineChanged = true;
+      }
+      for (const node of record.addedNodes) {
+        if (isHost(node)) continue;
+        if (node.nodeType === 1) {
+          const element = node as Element;
+          if (isBlockElement(element)) {
+            deep.add(element);
+          } else {
+            inlineChanged = true;
+            // Block elements inside an added inline element (X wraps divs in links) are read on their own.
+            collectTopBlocks(element, deep);
+          }
+        } else if (node.nodeType === 3) {
+          inlineChanged = true;
+        }
+      }
+      // A block inserted or removed between inline text splits or joins that text.
+      if (!inlineChanged && (isInlineNeighbour(record.previousSibling) || isInlineNeighbour(record.nextSibling))) {
+        inlineChanged = true;
+      }
+      if (inlineChanged && target.nodeType === 1) addContainerOf(target);
+    }
+
+    // Keep only roots in the page, outside skipped subtrees, and not inside another deep root.
+    const roots: ReadJob[] = [];
+    const keep = (root: Element, isDeep: boolean): boolean => {
+      if (!root.isConnected) return false;
+      for (let element: Element | null = isDeep ? root.parentElement : root; element !== null; element = element.parentElement) {
+        if (deep.has(element) && element !== root) return false;
+        if (!isDeep && deep.has(element)) return false;
+        if (isSkippedElement(element)) return false;
+      }
+      return true;
+    };
+    for (const root of deep) {
+      if (isSkippedElement(root)) {
+        if (swept.has(root)) sweepUnder(root);
+        continue;
+      }
+      if (!keep(root, true)) continue;
+      if (swept.has(root)) sweepUnder(root);
+      roots.push({ root, shallow: false });
+    }
+    for (const root of shallow) {
+      if (keep(root, false)) roots.push({ root, shallow: true });
+      else if (!root.isConnected) removeContainer(root);
+    }
+    // Cached story cards touching a changed subtree are found again.
+    if (cardCache.size > 0) {
+      for (const [block, card] of [...cardCache]) {
+        const touched = roots.some(({ root }) => root.contains(card.element) || card.element.contains(root));
+        if (touched || !card.element.isConnected) cardCache.delete(block);
+      }
+    }
+    for (const job of roots) readQueue.push(job);
+  }
+
+  function isInlineNeighbour(node: Node | null): boolean {
+    if (node === null) return false;
+    if (node.nodeType === 3) return /\S/.test((node as Text).data);
+    return node.nodeType === 1 && !isBlockElement(node as Element) && !isHost(node);
+  }
+
+  function collectTopBlocks(root: Element, out: Set<Element>): void {
+    const walker = document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+    let node = walker.nextNode();
+    while (node !== null) {
+      const element = node as Element;
+      if (isSkippedElement(element)) {
+        node = nextOutside(walker);
+      } else if (isBlockElement(element)) {
+        out.add(element);
+        node = nextOutside(walker);
+      } else {
+        node = walker.nextNode();
+      }
+    }
+  }
+
+  function nextOutside(walker: TreeWalker): Node | null {
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling !== null) return sibling;
+      if (walker.parentNode() === null) return null;
+    }
+  }
+
+  // --- the pump ------------------------------------------------------------------------------------
+
+  function requestFull(): void {
+    fullPending = true;
+    schedule();
+  }
+
+  function startFull(): void {
+    fullPending = false;
+    reader = null;
+    readQueue.length = 0;
+    matchQueue = [];
+    matchPos = 0;
+    pendingRecords = [];
+    pendingMutatedNodes = 0;
+    for (const item of [...indexed]) removeIndexed(item);
+    cardCache.clear();
+    commitNeeded = true;
+    const root = document.documentElement;
+    if (root !== null) readQueue.push({ root, shallow: false });
+  }
+
+  function hasWork(): boolean {
+    return fullPending || reader !== null || matchPos < matchQueue.length || readQueue.length > 0 || pendingRecords.length > 0 || commitNeeded;
+  }
+
+  function setState(next: ScanState): void {
+    if (state === next && next === 'scanning') return;
+    state = next;
+    try {
+      options.onState?.(next, current.size);
+    } catch (error) {
+      console.debug('[grok-context] state listener failed', error);
+    }
+  }
+
+  function schedule(): void {
+    if (pumping || signal.aborted) return;
+    pumping = true;
+    setState('scanning');
+    void pump();
+  }
+
+  async function pump(): Promise<void> {
+    // Start on a later microtask: never run scan work (and callbacks) inside the caller's own call.
+    await Promise.resolve();
+    try {
+      while (!signal.aborted && hasWork()) {
+        const sliceEnd = performance.now() + sliceMs;
+        const shouldYield = (): boolean => performance.now() >= sliceEnd;
+        do {
+          unitOfWork(shouldYield);
+        } while (!signal.aborted && hasWork() && !shouldYield());
+        if (hasWork()) await yieldToPage();
+      }
+    } catch (error) {
+      // Never throw into the page: report and leave the page as it is.
+      console.debug('[grok-context] scan failed', error);
+      reader = null;
+      readQueue.length = 0;
+      matchQueue = [];
+      matchPos = 0;
+      pendingRecords = [];
+      fullPending = false;
+      commitNeeded = false;
+    } finally {
+      pumping = false;
+    }
+    if (signal.aborted) return;
+    setState('settled');
+    const resolved = waiters;
+    waiters = [];
+    for (const resolve of resolved) resolve();
+  }
+
+  function unitOfWork(shouldYield: () => boolean): void {
+    if (fullPending) {
+      startFull();
+      return;
+    }
+    if (reader !== null) {
+      const active = reader;
+      const done = active.reader.step(shouldYield);
+      for (const block of active.reader.takeBlocks()) matchQueue.push(block);
+      if (done) {
+        reader = null;
+        if (active.reader.interrupted && active.job.root.isConnected) readQueue.unshift(active.job);
+      }
+      return;
+    }
+    if (matchPos < matchQueue.length) {
+      matchChunk();
+      return;
+    }
+    if (readQueue.length > 0) {
+      startRead(readQueue.shift() as ReadJob);
+      return;
+    }
+    if (pendingRecords.length > 0) {
+      planRecords();
+      return;
+    }
+    if (commitNeeded) commit();
+  }
+
+  // --- commit: derive page findings, diff, notify ---------------------------------------------------
+
+  function spanFor(block: TextBlock, start: number, end: number): FindingSpan {
+    const [from, to] = trimSpan(block.text, start, end);
+    return { block, start: from, end: to, range: rangeFor(block, from, to) };
+  }
+
+  function sameSpans(a: readonly FindingSpan[], b: readonly BlockSpan[]): boolean {
+    if (a.length !== b.length) return false;
+    return a.every((span, i) => {
+      const other = b[i] as BlockSpan;
+      return span.block.nodes.length === other.block.nodes.length && span.block.nodes.every((node, j) => node === other.block.nodes[j]) && span.start === other.start && span.end === other.end;
+    });
+  }
+
+  function idFor(key: string): string {
+    let id = idByKey.get(key);
+    if (id === undefined) {
+      id = `f${nextId++}`;
+      idByKey.set(key, id);
+    }
+    return id;
+  }
+
+  function commit(): void {
+    commitNeeded = false;
+    for (const item of [...indexed]) if (!item.block.container.isConnected) removeIndexed(item);
+
+    // Story cards around standalone labels.
+    const labels: IndexedBlock[] = [];
+    for (const item of indexed) {
+      if (item.raws.some((raw) => isStandaloneLabel(item.block, raw.finding))) labels.push(item);
+    }
+    const labelContainers = labels.map((item) => item.block.container);
+    const cards = new Map<Element, { card: StoryCard; label: RawFinding }>();
+    for (const item of labels) {
+      let card: StoryCard | null | undefined = cardCache.get(item.block);
+      if (card === undefined) {
+        try {
+          card = findStoryCard(item.block, labelContainers);
+        } catch (error) {
+          // One odd card must not cost the page its other findings: the label stays a finding of its own.
+          console.debug('[grok-context] story card not read', error);
+          card = null;
+        }
+        if (card !== null) cardCache.set(item.block, card);
+      }
+      const label = item.raws.find((raw) => isStandaloneLabel(item.block, raw.finding));
+      if (card !== null && label !== undefined && !cards.has(card.element)) cards.set(card.element, { card, label });
+    }
+    const inCard = (element: Element): boolean => {
+      for (let current: Element | null = element; current !== null; current = current.parentElement) {
+        if (cards.has(current)) return true;
+      }
+      return false;
+    };
+
+    const next = new Map<string, PageFinding>();
+    for (const item of indexed) {
+      if (item.visible === undefined) {
+        const first = item.raws[0]?.finding;
+        item.visible = first === undefined || isRendered(positionAt(item.block, first.start, 'forward').node);
+      }
+      if (!item.visible) continue;
+      const absorbable = cards.size > 0 && inCard(item.block.container);
+      for (const raw of item.raws) {
+        const finding = raw.finding;
+        if (absorbable && finding.kind === 'grok-summary') continue;
+        const previous = current.get(raw.key);
+        if (previous !== undefined && previous.spans.length === 1 && previous.spans[0]?.block === item.block) {
+          next.set(raw.key, previous);
+          continue;
+        }
+        next.set(raw.key, {
+          id: idFor(raw.key),
+          kind: finding.kind,
+          ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
+          rule: finding.why.rule,
+          text: displayText(finding.text),
+          why: finding.why,
+          spans: [spanFor(item.block, finding.start, finding.end)],
+        });
+      }
+    }
+    for (const [element, { card, label }] of cards) {
+      const headlineText = displayText(card.headline.block.text.slice(card.headline.start, card.headline.end));
+      const key = `card|${elementId(element)}|${headlineText}`;
+      const wanted = [card.headline, ...card.summary];
+      const previous = current.get(key);
+      if (previous !== undefined && sameSpans(previous.spans, wanted)) {
+        next.set(key, previous);
+        continue;
+      }
+      next.set(key, {
+        id: idFor(key),
+        kind: 'grok-summary',
+        rule: 'site-label',
+        text: headlineText,
+        why: { rule: 'site-label', variant: label.finding.why.variant, score: 1, lang: label.finding.why.lang },
+        spans: wanted.map((span) => spanFor(span.block, span.start, span.end)),
+      });
+    }
+    // Ids survive a filter change (a dismissal undone gets its old id back).
+    for (const key of [...idByKey.keys()]) if (!next.has(key)) idByKey.delete(key);
+    if (filter !== undefined) {
+      for (const [key, finding] of next) {
+        let keep = true;
+        try {
+          keep = filter(finding);
+        } catch (error) {
+          console.debug('[grok-context] finding filter failed', error);
+        }
+        if (!keep) next.delete(key);
+      }
+    }
+
+    const added: PageFinding[] = [];
+    const removed: PageFinding[] = [];
+    for (const [key, finding] of current) if (next.get(key) !== finding) removed.push(finding);
+    for (const [key, finding] of next) if (current.get(key) !== finding) added.push(finding);
+    current = next;
+    if (added.length === 0 && removed.length === 0) return;
+
+    for (const finding of removed) {
+      byId.delete(finding.id);
+      for (const span of finding.spans) {
+        const list = hitIndex.get(span.block.container);
+        if (list === undefined) continue;
+        const rest = list.filter((other) => other !== finding);
+        if (rest.length === 0) hitIndex.delete(span.block.container);
+        else hitIndex.set(span.block.container, rest);
+      }
+    }
+    for (const finding of added) {
+      byId.set(finding.id, finding);
+      for (const span of finding.spans) {
+        const list = hitIndex.get(span.block.container);
+        if (list === undefined) hitIndex.set(span.block.container, [finding]);
+        else if (!list.includes(finding)) list.push(finding);
+      }
+    }
+    // Keep the document-order list by inserting the few new findings (binary search), never re-sorting the
+    // whole page's findings with DOM comparisons on every batch.
+    if (removed.length > 0) {
+      const gone = new Set(removed);
+      ordered = ordered.filter((finding) => !gone.has(finding));
+    }
+    for (const finding of added) {
+      let low = 0;
+      let high = ordered.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (inDocumentOrder(ordered[middle] as PageFinding, finding) <= 0) low = middle + 1;
+        else high = middle;
+      }
+      ordered.splice(low, 0, finding);
+    }
+    try {
+      options.onChange?.({ added, removed });
+    } catch (error) {
+      console.debug('[grok-context] findings listener failed', error);
+    }
+  }
+
+  function documentOrder(): PageFinding[] {
+    return ordered;
+  }
+
+  // --- lifetime ------------------------------------------------------------------------------------
+
+  const observer = new MutationObserver(onRecords);
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: OBSERVED_ATTRIBUTES,
+    attributeOldValue: true,
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      reader = null;
+      readQueue.length = 0;
+      matchQueue = [];
+      pendingRecords = [];
+      indexed.clear();
+      cardCache.clear();
+      const removed = [...current.values()];
+      current = new Map();
+      byId.clear();
+      hitIndex.clear();
+      ordered = [];
+      if (removed.length > 0) {
+        try {
+          options.onChange?.({ added: [], removed });
+        } catch {
+          // The listener is going away with us.
+        }
+      }
+      const resolved = waiters;
+      waiters = [];
+      for (const resolve of resolved) resolve();
+    },
+    { once: true },
+  );
+  requestFull();
+
+  return {
+    get state(): ScanState {
+      return state;
+    },
+    settled(): Promise<void> {
+      if (signal.aborted) return Promise.resolve();
+      // Pull in mutations the observer has not delivered yet, so "change the page, then await settled()"
+      // always includes the change.
+      const records = observer.takeRecords();
+      if (records.length > 0) onRecords(records);
+      if (!pumping && !hasWork()) return Promise.resolve();
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+    findings: documentOrder,
+    findingById: (id) => byId.get(id),
+    findingsIn: (container) => hitIndex.get(container),
+    rescan: requestFull,
+    setMatcher(nextMatcher, nextKinds): void {
+      matcher = nextMatcher;
+      kinds = nextKinds;
+      requestFull();
+    },
+    setFilter(nextFilter): void {
+      filter = nextFilter;
+      commitNeeded = true;
+      schedule();
+    },
+  };
+}
