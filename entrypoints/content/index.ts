@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { FindingKind } from '../../src/core/types';
-import { ToContentSchema, type PageStatus } from '../../src/messaging/schema';
+import { ToContentSchema, type ContentToBackground, type PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
 import { siteOf, type Dismissal, type Settings } from '../../src/settings/schema';
 import {
@@ -97,6 +97,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       cardModel: (finding) => cardModelFor(finding, { knowledge, lang, contextPage }),
       onFindings: (findings) => reporter.report('checked', findings),
       onDismiss,
+      extensionBase: browser.runtime.getURL('/'),
+      onOpenExtensionPage: (url) => {
+        const message: ContentToBackground = { type: 'open-extension-page', url };
+        browser.runtime.sendMessage(message).catch((error: unknown) => console.debug('[grok-context] could not open', url, error));
+      },
     });
   }
 

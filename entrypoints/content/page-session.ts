@@ -25,6 +25,14 @@ export interface PageSessionOptions {
   /** The findings changed (or the first scan finished): report them. */
   onFindings(findings: readonly PageFinding[]): void;
   onDismiss(model: CardModel): void;
+  /**
+   * A link to one of the extension's own pages was clicked in the card. Web pages may not navigate to
+   * extension pages (they are not web-accessible, so pages cannot probe for the extension): the background
+   * opens it instead.
+   */
+  onOpenExtensionPage(url: string): void;
+  /** Origin-and-path prefix of the extension's pages, e.g. chrome-extension://<id>/. */
+  extensionBase: string;
 }
 
 export interface PageSession {
@@ -43,6 +51,24 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   let cardHost: CardHost | null = null;
   let openId: string | null = null;
 
+  function host(): CardHost {
+    if (cardHost !== null) return cardHost;
+    const created = createCardHost({ document, signal, onDismiss: options.onDismiss });
+    created.host.shadowRoot?.addEventListener(
+      'click',
+      (event) => {
+        const target = event.composedPath()[0];
+        const link = target instanceof Element ? target.closest('a') : null;
+        if (link === null || !link.href.startsWith(options.extensionBase)) return;
+        event.preventDefault();
+        options.onOpenExtensionPage(link.href);
+      },
+      { signal },
+    );
+    cardHost = created;
+    return created;
+  }
+
   const scanner = createScanner({
     document,
     signal,
@@ -59,7 +85,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     },
     onState(state: ScanState, count: number) {
       if (state === 'settled') {
-        cardHost ??= createCardHost({ document, signal, onDismiss: options.onDismiss });
+        host();
         options.onFindings(scanner.findings());
       }
       if (cardHost !== null) {
@@ -73,9 +99,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   });
 
   function open(finding: PageFinding, range: AbstractRange, via: 'pointer' | 'keyboard'): void {
-    cardHost ??= createCardHost({ document, signal, onDismiss: options.onDismiss });
     openId = finding.id;
-    cardHost.open(options.cardModel(finding), liveRange(range), via);
+    host().open(options.cardModel(finding), liveRange(range), via);
   }
 
   watchHover({

@@ -6,7 +6,7 @@
  * task are coalesced on a microtask. No timer: Chromium runs no setTimeout callback, in any world, on a page
  * whose scripts are blocked, and the report must still leave such a page.
  */
-import { ContentToBackgroundSchema, type ContentToBackground, type PageStatus } from '../../src/messaging/schema';
+import { FindingsReportSchema, type FindingsReport, type PageStatus } from '../../src/messaging/schema';
 import type { PageFinding } from '../../src/page/scanner';
 
 const MAX_REPORTED = 2000;
@@ -18,7 +18,7 @@ export interface Reporter {
   reset(): void;
 }
 
-export function toMessage(status: PageStatus, findings: readonly PageFinding[]): ContentToBackground {
+export function toMessage(status: PageStatus, findings: readonly PageFinding[]): FindingsReport {
   return {
     type: 'findings',
     status,
@@ -34,17 +34,17 @@ export function toMessage(status: PageStatus, findings: readonly PageFinding[]):
 
 export function createReporter(options: {
   signal: AbortSignal;
-  send: (message: ContentToBackground) => Promise<unknown>;
+  send: (message: FindingsReport) => Promise<unknown>;
   onSendError: (error: unknown) => void;
 }): Reporter {
   let last = '';
-  let next: ContentToBackground | undefined;
+  let next: FindingsReport | undefined;
   let queued = false;
 
   function flush(): void {
     queued = false;
     if (next === undefined || options.signal.aborted) return;
-    const parsed = ContentToBackgroundSchema.safeParse(next);
+    const parsed = FindingsReportSchema.safeParse(next);
     next = undefined;
     if (!parsed.success) {
       console.debug('[grok-context] not reporting a malformed findings message', parsed.error.issues.slice(0, 3));

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentToBackground, ReportedFinding, TabFindings } from '../messaging/schema';
+import type { FindingsReport, ReportedFinding, TabFindings } from '../messaging/schema';
 import { setSiteEnabled, updateSettings } from '../settings/storage';
 import { startBackground, type BackgroundApi } from './start-background';
+import { FRESH_REPORT_MS } from './tab-registry';
 
 const POPUP = { url: 'chrome-extension://test-extension-id/popup.html' };
 const PAGE_URL = 'https://news.example/story';
@@ -20,7 +21,7 @@ function finding(id: string, overrides: Partial<ReportedFinding> = {}): Reported
   };
 }
 
-function report(findings: ReportedFinding[], extra: Partial<ContentToBackground> = {}): ContentToBackground {
+function report(findings: ReportedFinding[], extra: Partial<FindingsReport> = {}): FindingsReport {
   return { type: 'findings', status: 'checked', findings, site: 'news.example', ...extra };
 }
 
@@ -130,9 +131,22 @@ describe('tab registry', () => {
   });
 
   it('clears a tab that starts loading when the browser does not say where (no tabs permission)', async () => {
+    const reportedAt = Date.now();
+    await send(report([finding('f1')]), fromTab(7));
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(reportedAt + FRESH_REPORT_MS + 1);
+    try {
+      await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading' }, TAB);
+    } finally {
+      clock.mockRestore();
+    }
+    expect((await tabFindings(7)).status).toBe('unavailable');
+  });
+
+  it('keeps a report sent just before a same-document navigation\'s loading event (pushState)', async () => {
     await send(report([finding('f1')]), fromTab(7));
     await fakeBrowser.tabs.onUpdated.trigger(7, { status: 'loading' }, TAB);
-    expect((await tabFindings(7)).status).toBe('unavailable');
+    expect((await tabFindings(7)).findings.map((f) => f.id)).toEqual(['f1']);
+    expect(await badge(7)).toBe('1');
   });
 
   it('forgets a closed tab', async () => {

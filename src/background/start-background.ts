@@ -49,7 +49,20 @@ export function startBackground(api: BackgroundApi): TabRegistry {
     if (sender.id !== undefined && sender.id !== api.runtime.id) return false;
 
     const fromContent = ContentToBackgroundSchema.safeParse(message);
-    if (fromContent.success) {
+    if (fromContent.success && fromContent.data.type === 'open-extension-page') {
+      const url = fromContent.data.url;
+      // Only our own pages, never an address a page could slip in.
+      if (!url.startsWith(`${extensionOrigin}/`)) {
+        debug('dropping a request to open', url);
+        return false;
+      }
+      const openerTabId = rawSender === undefined ? undefined : (rawSender as MessageSender).tab?.id;
+      api.tabs
+        .create({ url, ...(openerTabId !== undefined && openerTabId >= 0 ? { openerTabId } : {}) })
+        .catch((error: unknown) => debug('could not open', url, error));
+      return false;
+    }
+    if (fromContent.success && fromContent.data.type === 'findings') {
       const tabId = sender.tab?.id;
       // Only the top frame speaks for the tab: a frame's findings are not what the popup lists.
       if (tabId === undefined || tabId < 0 || (sender.frameId !== undefined && sender.frameId !== 0)) {

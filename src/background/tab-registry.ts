@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { PageStatusSchema, ReportedFindingSchema, type TabFindings } from '../messaging/schema';
-import type { ContentToBackground } from '../messaging/schema';
+import type { FindingsReport } from '../messaging/schema';
 
 export const TabRecordSchema = z.strictObject({
   status: PageStatusSchema,
@@ -14,6 +14,8 @@ export const TabRecordSchema = z.strictObject({
   site: z.optional(z.string()),
   /** URL of the document that reported (sender.url), to tell a navigation from a late event. */
   url: z.optional(z.string()),
+  /** When the report arrived (ms since epoch). */
+  at: z.optional(z.number()),
 });
 export type TabRecord = z.infer<typeof TabRecordSchema>;
 
@@ -58,7 +60,7 @@ export function sameDocument(a: string, b: string): boolean {
 
 export interface TabRegistry {
   /** Stores a tab's report (replacing the previous one) and updates its badge. */
-  report(tabId: number, message: ContentToBackground, senderUrl: string | undefined): Promise<void>;
+  report(tabId: number, message: FindingsReport, senderUrl: string | undefined): Promise<void>;
   get(tabId: number): Promise<TabFindings>;
   /** The tab started loading `url` (undefined when the browser does not tell us): forget its old findings. */
   navigated(tabId: number, url: string | undefined): Promise<void>;
@@ -73,9 +75,17 @@ export interface TabRegistryOptions {
   /** Whether the user wants the badge (settings.badge). */
   badgeEnabled: () => Promise<boolean>;
   debug?: (...args: unknown[]) => void;
+  now?: () => number;
 }
 
-export function createTabRegistry({ session, badge, badgeEnabled, debug = () => undefined }: TabRegistryOptions): TabRegistry {
+/**
+ * Without the `tabs` permission, Chromium's onUpdated({status: 'loading'}) carries no URL, and for a
+ * same-document navigation (history.pushState) it can arrive after the page has already reported its new
+ * content. A report this recent belongs to the document that is loading, so it is kept.
+ */
+export const FRESH_REPORT_MS = 1500;
+
+export function createTabRegistry({ session, badge, badgeEnabled, debug = () => undefined, now = () => Date.now() }: TabRegistryOptions): TabRegistry {
   async function read(tabId: number): Promise<TabRecord | undefined> {
     const key = keyOf(tabId);
     const value = (await session.get(key))[key];
@@ -102,6 +112,7 @@ export function createTabRegistry({ session, badge, badgeEnabled, debug = () => 
         findings: message.findings,
         ...(message.site !== undefined ? { site: message.site } : siteFromUrl(senderUrl)),
         ...(senderUrl !== undefined ? { url: senderUrl } : {}),
+        at: now(),
       };
       await session.set({ [keyOf(tabId)]: record });
       await setBadge(tabId, record.findings.length);
@@ -123,6 +134,7 @@ export function createTabRegistry({ session, badge, badgeEnabled, debug = () => 
       if (!record) return;
       // The new document may already have reported (its URL is then the one loading): keep that report.
       if (url !== undefined && record.url !== undefined && sameDocument(url, record.url)) return;
+      if (url === undefined && record.at !== undefined && now() - record.at < FRESH_REPORT_MS) return;
       await session.remove(keyOf(tabId));
       await setBadge(tabId, 0);
     },

@@ -23,9 +23,9 @@ export const PageStatusSchema = z.enum(['checked', 'paused', 'site-disabled']);
 export type PageStatus = z.infer<typeof PageStatusSchema>;
 
 // content script → background
-export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
-  z.strictObject({
-    type: z.literal('findings'),
+/** A tab's current findings (sent whenever they change). */
+export const FindingsReportSchema = z.strictObject({
+  type: z.literal('findings'),
     status: PageStatusSchema,
     /**
      * Hostname of the page (location.hostname). The popup cannot read tab URLs without the `tabs`
@@ -33,6 +33,15 @@ export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
      */
     site: z.optional(z.string().check(z.maxLength(253))),
     findings: z.array(ReportedFindingSchema).check(z.maxLength(2000)),
+});
+export type FindingsReport = z.infer<typeof FindingsReportSchema>;
+
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  FindingsReportSchema,
+  /** A card's link to one of our pages (context page, options): the background opens it in a new tab. */
+  z.strictObject({
+    type: z.literal('open-extension-page'),
+    url: z.string().check(z.maxLength(2048)),
   }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
