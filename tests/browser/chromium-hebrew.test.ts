@@ -1,0 +1,82 @@
+/**
+ * Chromium with a Hebrew UI: the card and the popup speak Hebrew and read right to left, on a Hebrew X page
+ * and on an English article.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { assertReadable, assertSourceLinks, hover } from './harness/card-checks';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { findingKey, sorted, STATIC_FIXTURES } from './harness/expectations';
+import { run, waitSettled } from './harness/page-probe';
+import { screenPath } from './harness/screens';
+import { HOOK_TIMEOUT, TEST_TIMEOUT } from './harness/wait';
+
+let chromium: ChromiumSession;
+
+before(async () => {
+  chromium = await launchChromium(undefined, { lang: 'he' });
+}, HOOK_TIMEOUT);
+
+after(async () => {
+  await chromium?.close();
+}, HOOK_TIMEOUT);
+
+const HEBREW = /[\u0590-\u05FF]/;
+
+test('Hebrew UI: the card reads right to left in Hebrew, and the popup lists the findings', TEST_TIMEOUT, async () => {
+  const { page, errors } = await chromium.open('x-explore-he.html');
+  try {
+    const fixture = STATIC_FIXTURES.find((f) => f.path === 'x-explore-he.html');
+    assert.ok(fixture);
+    await waitSettled(page, fixture.findings.length);
+    const card = await hover(page, 'קליי תומפסון');
+    assert.ok(card.fullContext?.endsWith('context.html#klay-thompson-bricks-2024'), String(card.fullContext));
+    assertSourceLinks(card, 'klay-thompson-bricks-2024');
+    assert.equal(card.style.direction, 'rtl');
+    assert.match(card.text, HEBREW);
+    await assertReadable(page);
+    await page.screenshot({ path: screenPath('card-chromium-hebrew') });
+
+    const tabId = await chromium.tabIdOf(page);
+    const popup = await chromium.openPopup(tabId, fixture.findings.length);
+    try {
+      const view = await run(popup.page, () => ({
+        dir: getComputedStyle(document.body).direction,
+        text: document.body.innerText,
+        listed: [...document.querySelectorAll('[data-kind]')].map((el) => ({
+          kind: el.getAttribute('data-kind'),
+          incident: el.getAttribute('data-incident'),
+        })),
+      }));
+      assert.equal(view.dir, 'rtl');
+      assert.match(view.text, HEBREW);
+      assert.deepEqual(sorted(view.listed.map(findingKey)), sorted(fixture.findings));
+      await popup.page.setViewportSize({ width: 380, height: 600 });
+      await popup.page.screenshot({ path: screenPath('popup-chromium-hebrew') });
+    } finally {
+      await popup.page.close();
+    }
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Hebrew UI: the card for a finding on an English page is in Hebrew too', TEST_TIMEOUT, async () => {
+  const { page, errors } = await chromium.open('article-split.html');
+  try {
+    await waitSettled(page, 2);
+    const card = await hover(page, 'Iran Strikes');
+    assert.ok(card.fullContext?.endsWith('context.html#iran-tel-aviv-2024'));
+    assert.equal(card.style.direction, 'rtl');
+    assert.match(card.text, HEBREW);
+    await page.screenshot({ path: screenPath('card-chromium-hebrew-ui-english-page') });
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('no request left the browser', TEST_TIMEOUT, () => {
+  assert.deepEqual(chromium.foreignRequests, []);
+});

@@ -1,0 +1,268 @@
+/**
+ * Code that runs inside a browser (page main world, extension pages, the background service worker),
+ * shared by the Chromium (playwright-core) and Firefox (puppeteer-core) harnesses.
+ *
+ * Functions are sent as source text: tsx compiles with esbuild's keepNames, which wraps inner functions in a
+ * `__name(...)` helper that does not exist in the browser, so `inPage` defines a no-op `__name` around them.
+ */
+
+/** Source text of an expression that calls `fn(arg)` in the browser (and yields its awaited result). */
+export function inPage<A>(fn: (arg: A) => unknown, arg?: A): string {
+  return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
+}
+
+/** A mutation of the page's own DOM that the page's scripts did not make. */
+export type ForeignMutation = string;
+
+declare global {
+  interface Window {
+    /** Runs a page script's own DOM change, so the mutation recorder can tell it from anyone else's. */
+    __gcPageWrite?: <T>(change: () => T) => T;
+    /** Mutations of the page's DOM (outside `<gc-root>`) that the page itself did not make. */
+    __gcForeignMutations?: () => ForeignMutation[];
+  }
+}
+
+/**
+ * Init script for the page's main world, run before the page's scripts. Records every DOM mutation that is
+ * neither inside nor of `<gc-root>` and was not made through `window.__gcPageWrite` (the fixtures route their
+ * own dynamic changes through it). Records made while the parser builds the document are dropped.
+ */
+export function mutationRecorder(): void {
+  const log: string[] = [];
+  const isOurs = (node: Node | null): boolean => {
+    for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+      if (n.nodeName === 'GC-ROOT') return true;
+    }
+    return false;
+  };
+  const path = (node: Node): string => {
+    const parts: string[] = [];
+    for (let n: Node | null = node; n && n.nodeType !== Node.DOCUMENT_NODE; n = n.parentNode) {
+      parts.unshift(n instanceof Element ? n.localName + (n.id ? '#' + n.id : '') : n.nodeName);
+    }
+    return parts.join('>');
+  };
+  // The parser's own insertions are not mutations anyone made to a finished page.
+  let recording = document.readyState !== 'loading';
+  const keep = (records: MutationRecord[]): void => {
+    if (!recording) return;
+    for (const r of records) {
+      if (isOurs(r.target)) continue;
+      if (r.type === 'childList') {
+        const added = [...r.addedNodes].filter((n) => n.nodeName !== 'GC-ROOT');
+        const removed = [...r.removedNodes].filter((n) => n.nodeName !== 'GC-ROOT');
+        if (added.length === 0 && removed.length === 0) continue;
+        log.push(
+          `childList on ${path(r.target)}: +[${added.map((n) => n.nodeName).join(',')}] -[${removed
+            .map((n) => n.nodeName)
+            .join(',')}]`,
+        );
+      } else if (r.type === 'attributes') {
+        log.push(`attribute ${r.attributeName ?? ''} on ${path(r.target)}`);
+      } else {
+        log.push(`text of ${path(r.target)}`);
+      }
+    }
+  };
+  const observer = new MutationObserver(keep);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener('readystatechange', () => {
+    if (document.readyState === 'loading' || recording) return;
+    observer.takeRecords();
+    recording = true;
+  });
+  window.__gcPageWrite = <T,>(change: () => T): T => {
+    keep(observer.takeRecords());
+    try {
+      return change();
+    } finally {
+      observer.takeRecords();
+    }
+  };
+  window.__gcForeignMutations = (): string[] => {
+    keep(observer.takeRecords());
+    return log.slice();
+  };
+}
+
+/** Names of registered `gc-` highlights → the texts of their ranges. Null when the world cannot see them. */
+export function readHighlightsInPage(): Record<string, string[]> | null {
+  const registry = (CSS as unknown as { highlights?: Map<string, Set<AbstractRange>> }).highlights;
+  if (!registry) return null;
+  const out: Record<string, string[]> = {};
+  for (const [name, highlight] of registry) {
+    if (!name.startsWith('gc-')) continue;
+    out[name] = [...highlight].map((range) => {
+      if (range instanceof Range) return range.toString();
+      // A StaticRange has no text of its own: read it through a live Range over the same boundaries.
+      try {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return live.toString();
+      } catch {
+        return '';
+      }
+    });
+  }
+  return out;
+}
+
+export interface GcRootState {
+  state: string | null;
+  findings: number | null;
+  /** How many `<gc-root>` elements the document has (must be exactly one). */
+  count: number;
+}
+
+export function gcRootStateInPage(): GcRootState {
+  const roots = document.querySelectorAll('gc-root');
+  const root = roots[0];
+  const findings = root?.getAttribute('data-findings');
+  return {
+    state: root?.getAttribute('data-state') ?? null,
+    findings: findings == null ? null : Number(findings),
+    count: roots.length,
+  };
+}
+
+export interface TextRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Finds `text` in the page's visible text (across inline elements), scrolls it to the middle of the viewport
+ * and returns the viewport rectangle of its first line, or null when the page does not contain it.
+ */
+export function locateTextInPage(text: string): TextRect | null {
+  const nodes: Text[] = [];
+  let flat = '';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n.parentElement?.closest('script,style,gc-root') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  const starts: number[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    starts.push(flat.length);
+    nodes.push(n as Text);
+    flat += (n as Text).data;
+  }
+  const at = flat.indexOf(text);
+  if (at < 0) return null;
+  const position = (offset: number, end: boolean): [Text, number] => {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const start = starts[i] ?? 0;
+      if (start < offset || (!end && start === offset)) return [nodes[i] as Text, offset - start];
+    }
+    return [nodes[0] as Text, 0];
+  };
+  const range = document.createRange();
+  range.setStart(...position(at, false));
+  range.setEnd(...position(at + text.length, true));
+  (range.startContainer.parentElement as Element).scrollIntoView({ block: 'center', inline: 'nearest' });
+  // Hover a point inside the first word: a line box's edges can fall between two words.
+  const rect = range.getClientRects()[0];
+  if (!rect) return null;
+  return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+}
+
+export interface CardInfo {
+  /** The card is rendered and visible. */
+  open: boolean;
+  /** hrefs of links whose href contains `context.html`. */
+  contextLinks: string[];
+  /** The card's "Full context" link (class `context`, else the last link to the context page). */
+  fullContext: string | null;
+  /** The card's data-kind, when it has one. */
+  kind: string | null;
+  /** Links that open in a new tab: href, target, rel. */
+  sourceLinks: { href: string; target: string; rel: string }[];
+  text: string;
+  rect: TextRect | null;
+  /** Computed styles of the card box that show whether its stylesheet applies. */
+  style: Record<string, string>;
+}
+
+/**
+ * What the card in `<gc-root>`'s shadow root shows. "Open" means a visible element in the shadow root holds
+ * a link to the context page (every card has one); the card box is that link's dialog ancestor (or the
+ * outermost element below the shadow root).
+ */
+export function cardInPage(): CardInfo {
+  const closed: CardInfo = {
+    open: false,
+    contextLinks: [],
+    fullContext: null,
+    kind: null,
+    sourceLinks: [],
+    text: '',
+    rect: null,
+    style: {},
+  };
+  const shadow = document.querySelector('gc-root')?.shadowRoot;
+  if (!shadow) return closed;
+  const visible = (el: Element): boolean =>
+    el.getClientRects().length > 0 &&
+    (el as Element & { checkVisibility(o?: object): boolean }).checkVisibility({ visibilityProperty: true });
+  const links = [...shadow.querySelectorAll('a[href]')].filter(visible) as HTMLAnchorElement[];
+  const context = links.filter((a) => a.href.includes('context.html'));
+  const first = context[0];
+  if (!first) return closed;
+  let card: Element | null = first.closest('[role="dialog"], [role="tooltip"], .card');
+  if (!card) {
+    card = first;
+    while (card.parentElement) card = card.parentElement;
+  }
+  const r = card.getBoundingClientRect();
+  const computed = getComputedStyle(card);
+  const style: Record<string, string> = {};
+  for (const name of [
+    'direction',
+    'color',
+    'background-color',
+    'font-family',
+    'font-size',
+    'padding-top',
+    'border-top-left-radius',
+    'box-shadow',
+    'position',
+    'z-index',
+  ]) {
+    style[name] = computed.getPropertyValue(name);
+  }
+  return {
+    open: true,
+    contextLinks: context.map((a) => a.href),
+    fullContext: (context.find((a) => a.classList.contains('context')) ?? context[context.length - 1])?.href ?? null,
+    kind: card.getAttribute('data-kind'),
+    sourceLinks: links
+      .filter((a) => a.target === '_blank')
+      .map((a) => ({ href: a.href, target: a.target, rel: a.getAttribute('rel') ?? '' })),
+    text: (card as HTMLElement).innerText ?? card.textContent ?? '',
+    rect: { x: r.x, y: r.y, width: r.width, height: r.height },
+    style,
+  };
+}
+
+/** The card's text and background colours as sRGB bytes (any CSS colour syntax, read back through a canvas). */
+export function cardColorsInPage(): { text: number[]; background: number[] } | null {
+  const shadow = document.querySelector('gc-root')?.shadowRoot;
+  const card = shadow?.querySelector('[role="dialog"], .card');
+  if (!card) return null;
+  const computed = getComputedStyle(card);
+  const canvas = document.createElement('canvas');
+  canvas.width = 1;
+  canvas.height = 1;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
+  const bytes = (color: string): number[] => {
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = color;
+    ctx.fillRect(0, 0, 1, 1);
+    return [...ctx.getImageData(0, 0, 1, 1).data];
+  };
+  return { text: bytes(computed.color), background: bytes(computed.backgroundColor) };
+}
