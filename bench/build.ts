@@ -1,0 +1,104 @@
+/**
+ * What the benchmark runs: the production build of the extension (for the content script's size) and two
+ * in-page bundles made with esbuild — "ours" from bench/page-entry.ts (the content script's modules,
+ * minified like the production build) and the harness (floor, mark.js runner, long-task recorder).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const WORK_DIR = join(ROOT, '.bench');
+export const BUILD_DIR = join(WORK_DIR, 'build');
+/** The extension is built into its own folder so the benchmark never races another build. */
+export const EXTENSION_OUT = join(ROOT, '.output-bench');
+export const CONTENT_SCRIPT = join(EXTENSION_OUT, 'chrome-mv3', 'content-scripts', 'content.js');
+
+export interface Bundles {
+  /** Minified "ours" (what is timed). */
+  ours: string;
+  /** The same modules unminified with names kept (for the profile). */
+  oursDev: string;
+  harness: string;
+  markJs: string;
+}
+
+export interface SizeReport {
+  contentScriptBytes: number;
+  contentScriptGzipBytes: number;
+  /** The bench bundle of the same modules (minus storage and messaging), for comparison. */
+  benchBundleBytes: number;
+  benchBundleGzipBytes: number;
+}
+
+function newestMtime(path: string): number {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry.startsWith('.')) continue;
+    if (entry.endsWith('.test.ts')) continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** Builds the Chrome extension into .output-bench when it is missing or older than its sources. */
+export function ensureExtensionBuild(log: (line: string) => void): void {
+  const sources = ['src', 'entrypoints', 'public', 'wxt.config.ts', 'package.json']
+    .map((path) => join(ROOT, path))
+    .filter((path) => existsSync(path));
+  const newestSource = Math.max(...sources.map(newestMtime));
+  if (existsSync(CONTENT_SCRIPT) && statSync(CONTENT_SCRIPT).mtimeMs >= newestSource) return;
+  log('building the extension (GC_OUT_DIR=.output-bench wxt build)...');
+  const result = spawnSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
+    cwd: ROOT,
+    env: { ...process.env, GC_OUT_DIR: '.output-bench' },
+    encoding: 'utf8',
+  });
+  if (result.status !== 0 || !existsSync(CONTENT_SCRIPT)) {
+    throw new Error(`wxt build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+export async function buildBundles(): Promise<Bundles> {
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const common = {
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: false,
+  } as const;
+  const [ours, oursDev, harness] = await Promise.all([
+    build({ ...common, entryPoints: [join(ROOT, 'bench', 'page-entry.ts')], minify: true }),
+    build({ ...common, entryPoints: [join(ROOT, 'bench', 'page-entry.ts')], minify: false, keepNames: false }),
+    build({ ...common, entryPoints: [join(ROOT, 'bench', 'harness-entry.ts')], minify: true }),
+  ]);
+  const text = (result: { outputFiles?: Array<{ text: string }> }): string => {
+    const file = result.outputFiles?.[0];
+    if (file === undefined) throw new Error('esbuild produced no output');
+    return file.text;
+  };
+  return {
+    ours: text(ours),
+    oursDev: text(oursDev),
+    harness: text(harness),
+    markJs: readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
+  };
+}
+
+export function sizes(bundles: Bundles): SizeReport {
+  const content = readFileSync(CONTENT_SCRIPT);
+  const bench = Buffer.from(bundles.ours);
+  return {
+    contentScriptBytes: content.length,
+    contentScriptGzipBytes: gzipSync(content, { level: 9 }).length,
+    benchBundleBytes: bench.length,
+    benchBundleGzipBytes: gzipSync(bench, { level: 9 }).length,
+  };
+}

@@ -1,0 +1,578 @@
+/**
+ * `npm run bench` (about 10 minutes) / `npm run bench -- --quick` (under two minutes on an idle machine).
+ *
+ * Headless Chromium loads generated pages (and the saved real pages when ../shared/corpus/real-pages exists)
+ * from 127.0.0.1 and measures, interleaved page by page and repetition by repetition:
+ * - floor: one TreeWalker pass reading every text node's data;
+ * - ours: the content script's first scan (index + match + highlight), our script time until settled;
+ * - peer: mark.js 8.11.1, one combined markRegExp across elements (and mark(array) on small pages);
+ * - incremental: appends of 10 posts on a small and a large feed, cost per batch and long tasks;
+ * - hover: hit-test cost per pointer move with 1,000+ highlights;
+ * - size: the production content script, minified and gzipped; the JS heap the scan adds.
+ * Every measurement is cold: each page is loaded fresh for "ours" (first reader of the page's text) and for
+ * the floor (also first reader); the peer runs after the floor on its load, which can only favour it.
+ *
+ * Options: --quick, --reps N, --profile (CPU profile of ours on the 8 MB pages, included in full runs),
+ * --no-real (skip the real pages), --json PATH.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { ROOT, buildBundles, ensureExtensionBuild, sizes, type Bundles, type SizeReport } from './build';
+import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadlines, overshoots, type GeneratedPage, type Layout } from './generate';
+import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
+import { realPages, startPageServer, type PageServer } from './server';
+import { formatSpread, median, ratio, spread, type Spread } from './stats';
+import { knowledgeBase } from '../src/data/index';
+import type { Lang } from '../src/core/types';
+import type { BatchRun, HoverRun, ScanRun } from './page-entry';
+import type { LongTask, PeerRun } from './harness-entry';
+
+interface Options {
+  quick: boolean;
+  reps: number;
+  profile: boolean;
+  real: boolean;
+  json: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const quick = argv.includes('--quick');
+  const repsAt = argv.indexOf('--reps');
+  const jsonAt = argv.indexOf('--json');
+  return {
+    quick,
+    reps: repsAt >= 0 ? Math.max(1, Number(argv[repsAt + 1]) || 1) : quick ? 2 : 5,
+    profile: argv.includes('--profile') || !quick,
+    real: !argv.includes('--no-real'),
+    json: jsonAt >= 0 ? String(argv[jsonAt + 1]) : join(ROOT, 'bench', 'results', 'latest.json'),
+  };
+}
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+const LOAD_TIMEOUT = 180_000;
+/** Repetitions on pages of 4 MB and more (the peer runs once there). */
+const LARGE_PAGE_REPS = 3;
+/** Extra append batches, after the timed ones, that count text reads. */
+const COUNTED_BATCHES = 2;
+
+interface PageResult {
+  name: string;
+  kind: 'generated' | 'real';
+  layout?: Layout;
+  lang?: Lang;
+  textChars: number;
+  textNodes: number;
+  planted: number;
+  floorMs: number[];
+  /** Floor measured after ours on the same load (strings already read once), for reference. */
+  floorWarmMs: number[];
+  oursMs: number[];
+  oursWallMs: number[];
+  matchMs: number[];
+  highlightMs: number[];
+  evalMs: number[];
+  setupMs: number[];
+  heapAddedBytes: number[];
+  findings: number;
+  /** Planted headlines not among the findings (by incident and text). */
+  missed: string[];
+  /** Findings of a planted headline whose text runs past it (the highlight covers neighbouring words). */
+  overshoots: string[];
+  markRegExpMs: number[];
+  markRegExpMarks: number;
+  markArrayMs: number[];
+  longTasksOurs: number;
+}
+
+interface IncrementalResult {
+  page: string;
+  textChars: number;
+  batches: number;
+  busyMs: number[];
+  wallMs: number[];
+  pageMs: number[];
+  matchChars: number[];
+  /** Text node reads per batch (counting run). */
+  textReads: number[];
+  longTasks: LongTask[];
+  longTasksOurs: number;
+}
+
+const startedAt = performance.now();
+function log(line: string): void {
+  process.stderr.write(`[${((performance.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+}
+
+/** The phrases the peer highlights: every claim text and label we match. */
+function peerPhrases(): string[] {
+  return [...bundledClaims().map((claim) => claim.text), ...knowledgeBase.signals.labels.map((label) => label.text)];
+}
+
+class Driver {
+  constructor(
+    readonly context: BrowserContext,
+    readonly server: PageServer,
+    readonly bundles: Bundles,
+  ) {}
+
+  async open(url: string): Promise<{ page: Page; cdp: CDPSession }> {
+    const page = await this.context.newPage();
+    // Real pages' own scripts fail without their network; only errors on our generated pages matter.
+    if (!url.includes('/real/')) page.on('pageerror', (error) => log(`  page error on ${url}: ${error.message}`));
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
+    await page.evaluate(this.bundles.harness);
+    await page.evaluate('gcHarness.idle()');
+    const cdp = await this.context.newCDPSession(page);
+    return { page, cdp };
+  }
+
+  async injectOurs(page: Page, dev = false): Promise<void> {
+    // Same first line as the bundle (profile line numbers stay right); the sourceURL names it in profiles.
+    const source = dev ? `${this.bundles.oursDev}\n//# sourceURL=${OURS_DEV_URL}` : this.bundles.ours;
+    await page.evaluate(`globalThis.__gcEvalStart = performance.now();${source}`);
+  }
+
+  async gc(cdp: CDPSession): Promise<number> {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usage.usedSize;
+  }
+}
+
+function attributeLongTasks(tasks: readonly LongTask[], windows: ReadonlyArray<{ start: number; end: number; pageMs: number }>): number {
+  let ours = 0;
+  for (const task of tasks) {
+    const taskEnd = task.start + task.duration;
+    const window = windows.find((w) => task.start <= w.end && taskEnd >= w.start);
+    if (window === undefined) continue;
+    // The batch's first task also ran the page's own append; only the rest is ours.
+    const pageShare = task.start <= window.start + 1 && taskEnd >= window.start ? window.pageMs : 0;
+    if (task.duration - pageShare > 50) ours++;
+  }
+  return ours;
+}
+
+function emptyResult(name: string, kind: 'generated' | 'real', generated?: GeneratedPage): PageResult {
+  return {
+    name,
+    kind,
+    ...(generated !== undefined ? { layout: generated.layout, lang: generated.lang } : {}),
+    textChars: generated?.textChars ?? 0,
+    textNodes: 0,
+    planted: generated?.planted.length ?? 0,
+    floorMs: [],
+    floorWarmMs: [],
+    oursMs: [],
+    oursWallMs: [],
+    matchMs: [],
+    highlightMs: [],
+    evalMs: [],
+    setupMs: [],
+    heapAddedBytes: [],
+    findings: 0,
+    missed: [],
+    overshoots: [],
+    markRegExpMs: [],
+    markRegExpMarks: 0,
+    markArrayMs: [],
+    longTasksOurs: 0,
+  };
+}
+
+
+/** One repetition on one page: a load for the floor (then the peer), a load for ours (then a warm floor). */
+async function measurePage(driver: Driver, url: string, result: PageResult, generated: GeneratedPage | undefined, options: {
+  peer: boolean;
+  markArray: boolean;
+  phrases: readonly string[];
+}): Promise<void> {
+  // Load A: the floor, cold; then mark.js.
+  {
+    const { page, cdp } = await driver.open(url);
+    await driver.gc(cdp);
+    const floor = (await page.evaluate('gcHarness.floor()')) as { ms: number; chars: number; nodes: number };
+    result.floorMs.push(floor.ms);
+    result.textNodes = floor.nodes;
+    if (result.kind === 'real') result.textChars = floor.chars;
+    if (options.peer) {
+      await page.evaluate(driver.bundles.markJs);
+      await driver.gc(cdp);
+      const peer = (await page.evaluate(`gcHarness.markRegExp(${JSON.stringify(options.phrases)})`)) as PeerRun;
+      result.markRegExpMs.push(peer.ms);
+      result.markRegExpMarks = peer.marks;
+    }
+    await page.close();
+  }
+  // Load B: ours, cold; heap before and after; then the floor again (warm).
+  {
+    const { page, cdp } = await driver.open(url);
+    const heapBefore = await driver.gc(cdp);
+    const since = (await page.evaluate('performance.now()')) as number;
+    await driver.injectOurs(page);
+    const run = (await page.evaluate('gcBench.startOurs()')) as ScanRun;
+    const tasks = (await page.evaluate(`gcHarness.longTasksSince(${since})`)) as LongTask[];
+    result.longTasksOurs += tasks.filter((task) => task.duration > 50).length;
+    result.oursMs.push(run.busyMs);
+    result.oursWallMs.push(run.wallMs);
+    result.matchMs.push(run.matchMs);
+    result.highlightMs.push(run.highlightMs);
+    result.evalMs.push(run.evalMs);
+    result.setupMs.push(run.setupMs);
+    result.findings = run.findings;
+    result.heapAddedBytes.push((await driver.gc(cdp)) - heapBefore);
+    if (generated !== undefined && result.missed.length === 0 && result.oursMs.length === 1) {
+      const found = (await page.evaluate('gcBench.found()')) as Array<{ kind: string; incident: string | null; text: string }>;
+      for (const planted of missedHeadlines(generated.planted, found)) {
+        result.missed.push(`${planted.incident}: ${planted.text}${planted.split ? ' (split)' : ''}`);
+      }
+      for (const f of found) {
+        const plant = generated.planted.find((p) => p.incident === f.incident && coversPlanted(f.text, p.text));
+        if (plant !== undefined && overshoots(f.text, plant.text)) result.overshoots.push(`"${f.text}" for "${plant.text}"`);
+      }
+    }
+    const warm = (await page.evaluate('gcHarness.floor()')) as { ms: number };
+    result.floorWarmMs.push(warm.ms);
+    await page.close();
+  }
+  // Load C (small pages): mark.js with the phrase array.
+  if (options.markArray) {
+    const { page, cdp } = await driver.open(url);
+    await page.evaluate(driver.bundles.markJs);
+    await driver.gc(cdp);
+    const peer = (await page.evaluate(`gcHarness.markArray(${JSON.stringify(options.phrases)})`)) as PeerRun;
+    result.markArrayMs.push(peer.ms);
+    await page.close();
+  }
+}
+
+async function measureIncremental(driver: Driver, url: string, page: GeneratedPage, batches: number): Promise<IncrementalResult> {
+  const result: IncrementalResult = {
+    page: page.name,
+    textChars: page.textChars,
+    batches,
+    busyMs: [],
+    wallMs: [],
+    pageMs: [],
+    matchChars: [],
+    textReads: [],
+    longTasks: [],
+    longTasksOurs: 0,
+  };
+  const posts = generatePosts(page.lang, (batches + COUNTED_BATCHES) * 10, 777);
+  const batchOf = (i: number): string => JSON.stringify(posts.posts.slice(i * 10, i * 10 + 10));
+  // Timed run.
+  {
+    const { page: tab } = await driver.open(url);
+    await driver.injectOurs(tab);
+    await tab.evaluate('gcBench.startOurs()');
+    await tab.evaluate('gcHarness.idle()');
+    const windows: Array<{ start: number; end: number; pageMs: number }> = [];
+    const since = (await tab.evaluate('performance.now()')) as number;
+    for (let i = 0; i < batches; i++) {
+      const run = (await tab.evaluate(`gcBench.appendBatch(${batchOf(i)})`)) as BatchRun;
+      result.busyMs.push(run.busyMs);
+      result.wallMs.push(run.wallMs);
+      result.pageMs.push(run.pageMs);
+      result.matchChars.push(run.matchChars);
+      windows.push({ start: run.taskStart, end: run.taskStart + run.pageMs + run.wallMs, pageMs: run.pageMs });
+      // The reader scrolls on: the page renders the new posts before the next batch arrives.
+      await tab.evaluate('gcHarness.idle()');
+    }
+    result.longTasks = (await tab.evaluate(`gcHarness.longTasksSince(${since})`)) as LongTask[];
+    result.longTasksOurs = attributeLongTasks(result.longTasks, windows);
+    // Counting (not timed): text nodes read per batch, for a few more batches on the same page.
+    await tab.evaluate('gcBench.countWork()');
+    for (let i = batches; i < batches + COUNTED_BATCHES; i++) {
+      const run = (await tab.evaluate(`gcBench.appendBatch(${batchOf(i)})`)) as BatchRun;
+      result.textReads.push(run.textReads);
+    }
+    await tab.close();
+  }
+  return result;
+}
+
+async function measureHover(driver: Driver, url: string, positions: number): Promise<HoverRun> {
+  const { page } = await driver.open(url);
+  await driver.injectOurs(page);
+  await page.evaluate('gcBench.startOurs()');
+  const run = (await page.evaluate(`gcBench.hover(${positions}, 9, 20)`)) as HoverRun;
+  await page.close();
+  return run;
+}
+
+async function profileOurs(driver: Driver, url: string, name: string, batches: readonly string[][] = []): Promise<ProfileReport[]> {
+  const { page, cdp } = await driver.open(url);
+  await driver.injectOurs(page, true);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  const run = (await page.evaluate('gcBench.startOurs()')) as ScanRun;
+  type Profile = Parameters<typeof aggregateProfile>[0];
+  const scan = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
+  const reports = [aggregateProfile(scan, driver.bundles.oursDev, `${name}, first scan`, run.busyMs)];
+  if (batches.length > 0) {
+    await page.evaluate('gcHarness.idle()');
+    await cdp.send('Profiler.start');
+    let busy = 0;
+    for (const batch of batches) busy += ((await page.evaluate(`gcBench.appendBatch(${JSON.stringify(batch)})`)) as BatchRun).busyMs;
+    const appends = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
+    reports.push(aggregateProfile(appends, driver.bundles.oursDev, `${name}, ${batches.length} append batches`, busy));
+  }
+  await page.close();
+  return reports;
+}
+
+// --- report -----------------------------------------------------------------------------------------
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => pad(cell, widths[i] as number)).join('  ').trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function sizeText(chars: number): string {
+  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)}M` : `${Math.round(chars / 1000)}k`;
+}
+
+interface Summary {
+  oursOverFloor: number;
+  oursOverMark: number;
+  batchGrowth: number;
+  longTasks: number;
+  contentScriptKB: number;
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  ensureExtensionBuild(log);
+  const bundles = await buildBundles();
+  const size: SizeReport = sizes(bundles);
+  const server = await startPageServer();
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.GC_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(`${server.origin}/`) ? route.continue() : route.abort('blockedbyclient');
+  });
+  const driver = new Driver(context, server, bundles);
+  const phrases = peerPhrases();
+
+  try {
+    // Pages: every layout and language at 100 KB and 1 MB, and 8 MB (quick: 8 MB only for incremental).
+    const sizesToRun = options.quick ? [100_000, 1_000_000] : [100_000, 1_000_000, 8_000_000];
+    const specs: Array<{ layout: Layout; lang: Lang; chars: number }> = [];
+    for (const chars of sizesToRun) {
+      for (const layout of ['feed', 'article'] as const) {
+        for (const lang of ['en', 'he'] as const) {
+          if (options.quick && chars < 1_000_000 && `${layout}-${lang}` !== 'feed-en' && `${layout}-${lang}` !== 'article-he') continue;
+          specs.push({ layout, lang, chars });
+        }
+      }
+    }
+    // Plain variants (every section laid out) at 1 MB: the cost of our visibility checks on a fully laid-out page.
+    const plain: Array<{ layout: Layout; lang: Lang; chars: number; contentVisibility: false }> = options.quick
+      ? []
+      : [
+          { layout: 'feed', lang: 'en', chars: 1_000_000, contentVisibility: false },
+          { layout: 'article', lang: 'he', chars: 1_000_000, contentVisibility: false },
+        ];
+    log(`generating ${specs.length + plain.length} pages...`);
+    const generated = [...specs, ...plain].map((spec) => generatePage(spec));
+    const urls = new Map(generated.map((page) => [page.name, server.put(`/${page.name}.html`, page.html)]));
+    const results = new Map(generated.map((page) => [page.name, emptyResult(page.name, 'generated', page)]));
+
+    const real = options.real ? realPages().slice(0, options.quick ? 4 : 24) : [];
+    const realResults = new Map(real.map((file) => [file, emptyResult(file, 'real')]));
+
+    // Interleaved: each repetition visits every page once.
+    for (let rep = 0; rep < options.reps; rep++) {
+      for (const page of generated) {
+        const large = page.textChars >= 4_000_000;
+        // The largest pages take long to load and the peer takes seconds on them: fewer repetitions there.
+        if (large && rep >= LARGE_PAGE_REPS) continue;
+        const peer = !large || rep === 0;
+        log(`rep ${rep + 1}/${options.reps} ${page.name}`);
+        await measurePage(driver, urls.get(page.name) as string, results.get(page.name) as PageResult, page, {
+          peer,
+          markArray: page.textChars < 200_000 && (!options.quick || rep === 0),
+          phrases,
+        });
+      }
+      if (rep < (options.quick ? 1 : 2)) {
+        for (const file of real) {
+          await measurePage(driver, server.real(file), realResults.get(file) as PageResult, undefined, { peer: true, markArray: false, phrases });
+        }
+      }
+    }
+
+    // Incremental: appends on a small and a large feed.
+    log('incremental...');
+    const smallFeed = generated.find((page) => page.name === 'feed-en-100k') ?? generatePage({ layout: 'feed', lang: 'en', chars: 100_000 });
+    const largeFeed =
+      generated.find((page) => page.name === 'feed-en-8m') ?? generatePage({ layout: 'feed', lang: 'en', chars: 8_000_000 });
+    const batches = options.quick ? 5 : 20;
+    const incremental: IncrementalResult[] = [];
+    for (const page of [smallFeed, largeFeed]) {
+      const url = urls.get(page.name) ?? server.put(`/${page.name}.html`, page.html);
+      incremental.push(await measureIncremental(driver, url, page, batches));
+    }
+
+    // Hover: a feed with 1,200 planted headlines.
+    log('hover...');
+    const hoverPage = generatePage({ layout: 'feed', lang: 'en', chars: 1_000_000, plant: 1200, seed: 99 });
+    const hover = await measureHover(driver, server.put('/hover.html', hoverPage.html), options.quick ? 30 : 100);
+
+    // Profile: where ours spends its time on the largest pages.
+    const profiles: ProfileReport[] = [];
+    if (options.profile) {
+      log('profile...');
+      const largeUrl = urls.get(largeFeed.name) ?? server.put(`/${largeFeed.name}.html`, largeFeed.html);
+      const extra = generatePosts(largeFeed.lang, 30, 4242).posts;
+      const appendBatches = [extra.slice(0, 10), extra.slice(10, 20), extra.slice(20, 30)];
+      profiles.push(...(await profileOurs(driver, largeUrl, largeFeed.name, appendBatches)));
+      for (const name of options.quick ? [] : ['article-he-8m', 'feed-en-1m-plain']) {
+        const page = generated.find((each) => each.name === name);
+        if (page !== undefined) profiles.push(...(await profileOurs(driver, urls.get(name) as string, name)));
+      }
+    }
+
+    // --- report ---
+    const pages = [...results.values()];
+    const realList = [...realResults.values()];
+    const rowOf = (r: PageResult): string[] => {
+      const floor = median(r.floorMs);
+      const ours = median(r.oursMs);
+      const mark = median(r.markRegExpMs);
+      return [
+        r.name,
+        sizeText(r.textChars),
+        String(r.textNodes),
+        formatSpread(spread(r.floorMs)),
+        formatSpread(spread(r.oursMs)),
+        formatSpread(spread(r.markRegExpMs)),
+        r.markArrayMs.length > 0 ? formatSpread(spread(r.markArrayMs)) : '–',
+        ratio(ours, floor).toFixed(2),
+        Number.isNaN(mark) ? '–' : ratio(ours, mark).toFixed(3),
+        `${median(r.matchMs).toFixed(1)}/${median(r.highlightMs).toFixed(1)}`,
+        `${(median(r.heapAddedBytes) / 1e6).toFixed(1)}`,
+        r.kind === 'generated' ? `${r.planted - r.missed.length}/${r.planted}` : String(r.findings),
+      ];
+    };
+    const headers = ['page', 'text', 'nodes', 'floor ms', 'ours ms', 'mark.js RegExp ms', 'mark(array) ms', 'ours/floor', 'ours/mark', 'match/hl ms', 'heap MB', 'found'];
+    console.log('\nGenerated pages (median (min–max) of cold runs; ours = our script time until settled)');
+    console.log(table(headers, pages.map(rowOf)));
+    if (realList.length > 0) {
+      console.log(`\nReal pages (${realList.length} largest of ../shared/corpus/real-pages; findings expected: 0)`);
+      console.log(table(headers, realList.map(rowOf)));
+    }
+
+    console.log('\nIncremental (10 posts per batch; our time per batch until settled)');
+    console.log(
+      table(
+        ['page', 'text', 'batches', 'ours ms/batch', 'wall ms/batch', 'page append ms', 'chars matched/batch', 'text reads/batch', 'long tasks (ours/all)'],
+        incremental.map((r) => [
+          r.page,
+          sizeText(r.textChars),
+          String(r.batches),
+          formatSpread(spread(r.busyMs), 2),
+          formatSpread(spread(r.wallMs), 2),
+          formatSpread(spread(r.pageMs), 2),
+          String(median(r.matchChars)),
+          r.textReads.length > 0 ? String(median(r.textReads)) : '–',
+          `${r.longTasksOurs}/${r.longTasks.length}`,
+        ]),
+      ),
+    );
+
+    console.log(
+      `\nHover: ${hover.perCallUs.toFixed(1)} µs per pointer move (${hover.calls} hit-tests at ${hover.points} points, ` +
+        `${hover.hits} on a highlight, ${hover.highlights} highlights on the page)`,
+    );
+    console.log(
+      `Size: content script ${(size.contentScriptBytes / 1000).toFixed(1)} kB minified, ${(size.contentScriptGzipBytes / 1000).toFixed(1)} kB gzipped ` +
+        `(.output-bench/chrome-mv3/content-scripts/content.js); bench bundle of the scan modules ${(size.benchBundleBytes / 1000).toFixed(1)} kB / ${(size.benchBundleGzipBytes / 1000).toFixed(1)} kB gz`,
+    );
+    const startup = pages.flatMap((r) => r.evalMs.map((evalMs, i) => evalMs + (r.setupMs[i] ?? 0)));
+    console.log(`Startup (module evaluation + matcher build, before the scan): ${formatSpread(spread(startup))} ms`);
+
+    for (const profile of profiles) {
+      console.log(`\nProfile of ours: ${profile.page} (our time ${profile.busyMs.toFixed(0)} ms; self time, sampled, profiler on):`);
+      console.log(table(['where', 'ms', 'share'], profile.byArea.map((row) => [row.name, row.ms.toFixed(0), `${(row.share * 100).toFixed(0)}%`])));
+      console.log(table(['top functions (self)', 'ms', 'module'], profile.topFunctions.map((row) => [row.name, row.ms.toFixed(0), row.module])));
+    }
+
+    const largePages = pages.filter((r) => r.textChars >= 1_000_000);
+    const small = incremental[0] as IncrementalResult;
+    const big = incremental[1] as IncrementalResult;
+    const missed = pages.flatMap((r) => r.missed.map((m) => `${r.name}: ${m}`));
+    if (missed.length > 0) console.log(`\nMISSED planted headlines:\n  ${missed.join('\n  ')}`);
+    const over = [...new Set(pages.flatMap((r) => r.overshoots))];
+    if (over.length > 0) console.log(`\nFindings running past the planted headline (highlight covers neighbouring words):\n  ${over.slice(0, 10).join('\n  ')}`);
+    const summary: Summary = {
+      oursOverFloor: median(largePages.map((r) => ratio(median(r.oursMs), median(r.floorMs)))),
+      oursOverMark: median(pages.filter((r) => r.markRegExpMs.length > 0).map((r) => ratio(median(r.oursMs), median(r.markRegExpMs)))),
+      batchGrowth: ratio(median(big.busyMs), median(small.busyMs)),
+      longTasks: small.longTasksOurs + big.longTasksOurs + pages.reduce((sum, r) => sum + r.longTasksOurs, 0),
+      contentScriptKB: size.contentScriptBytes / 1000,
+    };
+    const json = {
+      date: new Date().toISOString(),
+      options,
+      durationS: (performance.now() - started) / 1000,
+      summary,
+      budgets: { oursOverFloor: 2.0, oursOverMark: 0.1, batchGrowth: 1.5, longTasks: 0, hoverUs: 1000, contentScriptKB: 50 },
+      size,
+      hover,
+      pages: pages.map((r) => ({ ...r, stats: statsOf(r) })),
+      realPages: realList.map((r) => ({ ...r, stats: statsOf(r) })),
+      incremental: incremental.map((r) => ({ ...r, stats: { busyMs: spread(r.busyMs), wallMs: spread(r.wallMs), pageMs: spread(r.pageMs) } })),
+      profiles,
+    };
+    mkdirSync(dirname(options.json), { recursive: true });
+    writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
+    console.log(`\nJSON: ${options.json} (${json.durationS.toFixed(0)} s)`);
+    console.log(
+      `bench: ours/floor ${summary.oursOverFloor.toFixed(2)}, ours/mark.js ${summary.oursOverMark.toFixed(3)}, ` +
+        `batch growth ${summary.batchGrowth.toFixed(2)}, long tasks ${summary.longTasks}, content script ${summary.contentScriptKB.toFixed(1)} KB`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function statsOf(r: PageResult): Record<string, Spread> {
+  return {
+    floorMs: spread(r.floorMs),
+    oursMs: spread(r.oursMs),
+    oursWallMs: spread(r.oursWallMs),
+    markRegExpMs: spread(r.markRegExpMs),
+    markArrayMs: spread(r.markArrayMs),
+    heapAddedBytes: spread(r.heapAddedBytes),
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
