@@ -4,8 +4,9 @@
  * `id="<incident id>"` so `context.html#<incident id>` lands on it.
  */
 import type { Incident, Source } from '../../data/schema';
-import { dirOf, type UiLang } from '../lang';
+import type { UiLang } from '../lang';
 import { contextStrings, type ContextStrings, type Run } from './context-strings';
+import { applyDocumentLang, elementBuilder } from '../dom';
 
 /** An incident that came from a pack the user imported, with where it came from (pack name or file). */
 export interface ImportedIncidentView {
@@ -287,19 +288,9 @@ function text(value: { en: string; he: string }, lang: UiLang): string {
   return value[lang] || value.en || value.he;
 }
 
-type Attrs = Record<string, string>;
-function builder(doc: Document) {
-  return <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, content?: string): HTMLElementTagNameMap[K] => {
-    const el = doc.createElement(tag);
-    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-    if (content !== undefined) el.textContent = content;
-    return el;
-  };
-}
+const builder = elementBuilder;
 
 /** Sets the document's language, direction and title for the context page. */
 export function applyContextDocument(doc: Document, lang: UiLang): void {
-  doc.documentElement.lang = lang;
-  doc.documentElement.dir = dirOf(lang);
-  doc.title = contextStrings(lang).pageTitle;
+  applyDocumentLang(doc, lang, contextStrings(lang).pageTitle);
 }

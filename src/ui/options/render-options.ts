@@ -4,8 +4,9 @@
  * `data-action` and the keys they act on, so one delegated listener handles every list.
  */
 import type { Dismissal, HighlightStyle, Settings } from '../../settings/schema';
-import { dirOf, type UiLang } from '../lang';
+import type { UiLang } from '../lang';
 import { optionsStrings } from './options-strings';
+import { applyDocumentLang, elementBuilder } from '../dom';
 
 /** An imported pack as the list shows it. */
 export interface PackView {
@@ -44,20 +45,10 @@ export type OptionsSection = 'look' | 'sites' | 'dismissed' | 'packs';
 const STYLES: HighlightStyle[] = ['underline', 'background', 'off'];
 const KINDS = ['fabricated-headline', 'grok-summary'] as const;
 
-type Attrs = Record<string, string>;
-function builder(doc: Document) {
-  return <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, content?: string): HTMLElementTagNameMap[K] => {
-    const el = doc.createElement(tag);
-    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-    if (content !== undefined) el.textContent = content;
-    return el;
-  };
-}
+const builder = elementBuilder;
 
 export function applyOptionsDocument(doc: Document, lang: UiLang): void {
-  doc.documentElement.lang = lang;
-  doc.documentElement.dir = dirOf(lang);
-  doc.title = optionsStrings(lang).pageTitle;
+  applyDocumentLang(doc, lang, optionsStrings(lang).pageTitle);
 }
 
 /** The page's skeleton with every control; lists start empty and are filled by the render* functions below. */
