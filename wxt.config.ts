@@ -38,6 +38,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on (addons-linter warns otherwise).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
@@ -45,14 +47,22 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    includeSources: [],
-    excludeSources: [
-      'node_modules/**',
-      '.output/**',
-      '.wxt/**',
-      '.bench/**',
-      'test-results/**',
-      '**/*.log',
+    // The sources zip AMO asks for: exactly what rebuilds the extension (`npm ci && npm run build:firefox`),
+    // nothing else. Tests, fixtures, benchmarks, CI output and build folders stay out.
+    includeSources: [
+      'entrypoints/**',
+      'src/**',
+      'public/**',
+      'scripts/**',
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'PRIVACY.md',
+      'LICENSE*',
     ],
+    // WXT also leaves out node_modules, *.test.ts and the output folder; dot folders (.wxt, .ci-out) never match.
+    excludeSources: ['**/*.log'],
   },
 });
