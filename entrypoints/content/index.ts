@@ -32,15 +32,37 @@ export default defineContentScript({
   allFrames: false,
   // highlights.css goes into the manifest: applied by the browser, never a <style> in the page.
   cssInjectionMode: 'manifest',
+  // WXT would otherwise post the extension's id to the page with window.postMessage on every start.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    void run(ctx).catch((error: unknown) => {
-      // Never throw into the page; if the extension went away, stop everything (removes our host).
-      if (ctx.isInvalid) return;
-      console.debug('[grok-context] content script failed', error);
-      ctx.abort();
-    });
+    start(ctx);
   },
 });
+
+/** Restarts allowed after page-forged invalidations, so a hostile page cannot keep us rescanning forever. */
+const MAX_RESTARTS = 20;
+let restarts = 0;
+
+function start(ctx: ContentScriptContext): void {
+  ctx.onInvalidated(() => {
+    // WXT stops a content script when a "newer copy started" DOM event arrives, and any page can dispatch
+    // that event. The extension is really gone (reloaded, updated, removed) only when runtime.id is; otherwise
+    // the event was forged, and we start again on a fresh context (the old one has removed its UI).
+    if (failed || browser.runtime?.id == null || restarts >= MAX_RESTARTS) return;
+    restarts += 1;
+    // The class is taken from the instance: importing it as a value would run WXT's page-only statics at build time.
+    const Context = ctx.constructor as new (name: string, options: { noScriptStartedPostMessage: boolean }) => ContentScriptContext;
+    start(new Context('content', { noScriptStartedPostMessage: true }));
+  });
+  let failed = false;
+  void run(ctx).catch((error: unknown) => {
+    // Never throw into the page; if the extension went away, stop everything (removes our host).
+    if (ctx.isInvalid) return;
+    console.debug('[grok-context] content script failed', error);
+    failed = true;
+    ctx.abort();
+  });
+}
 
 async function run(ctx: ContentScriptContext): Promise<void> {
   const site = siteOf(location.href);
@@ -154,10 +176,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       });
   });
   ctx.onInvalidated(() => {
-    unwatchSettings();
-    unwatchDismissals();
-    unwatchPacks();
     stop();
+    // Once the extension is reloaded or removed, its APIs are gone and unwatching throws: nothing to undo then.
+    quietly(unwatchSettings);
+    quietly(unwatchDismissals);
+    quietly(unwatchPacks);
   });
 
   // Soft navigations (history.pushState, popstate, X's router): read the new page content again, and report
@@ -187,5 +210,14 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  ctx.onInvalidated(() => quietly(() => browser.runtime.onMessage.removeListener(onMessage)));
+}
+
+/** Runs a teardown step that throws when the extension's APIs are already gone (after a reload). */
+function quietly(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    console.debug('[grok-context] teardown step skipped', error);
+  }
 }

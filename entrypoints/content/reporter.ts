@@ -53,10 +53,16 @@ export function createReporter(options: {
     const serialized = JSON.stringify(parsed.data);
     if (serialized === last) return;
     last = serialized;
-    options.send(parsed.data).catch((error: unknown) => {
+    const failed = (error: unknown): void => {
       last = '';
       options.onSendError(error);
-    });
+    };
+    // After the extension is reloaded or updated, sendMessage throws synchronously in the old script.
+    try {
+      options.send(parsed.data).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   }
 
   return {

@@ -1,0 +1,165 @@
+/**
+ * Never break a page: every saved real page of ../shared/corpus/real-pages (news, blogs, docs, encyclopedias
+ * in eight languages; none shows a Grok headline) opened in Chromium with page scripts off and the network
+ * blocked, once without and once with the built extension. With it, the page must come out exactly as
+ * without it apart from our one `<gc-root>`: the same DOM serialisation, no added page error, no request the
+ * page did not make itself, no finding (data-findings="0"). A last test checks the popup contract (the
+ * background holds an empty report for the tab, no badge) with page scripts off.
+ *
+ * Skipped with a message when the corpus is not there (GC_REAL_PAGES points elsewhere).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { inPage, gcRootStateInPage, type GcRootState } from './harness/in-page';
+import { waitFor } from './harness/wait';
+import {
+  collectErrors,
+  firstDifference,
+  launchScriptless,
+  serializeWithoutHostInPage,
+  startStaticServer,
+  type ScriptlessBrowser,
+  type StaticServer,
+} from './reliability-helpers';
+
+const CORPUS = resolve(process.env.GC_REAL_PAGES ?? fileURLToPath(new URL('../../../shared/corpus/real-pages/', import.meta.url)));
+const PAGES = existsSync(CORPUS) ? readdirSync(CORPUS).filter((file) => file.endsWith('.html')).sort() : [];
+const skip = PAGES.length === 0 ? `no real pages at ${CORPUS} (set GC_REAL_PAGES)` : false;
+if (skip) console.log(`# real-pages: skipped: ${skip}`);
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  ms: number;
+}
+
+let server: StaticServer;
+let plain: ScriptlessBrowser;
+let withExtension: ScriptlessBrowser;
+const timings: { file: string; plainMs: number; extensionMs: number; settleMs: number }[] = [];
+
+async function open(browser: ScriptlessBrowser, url: string): Promise<Opened> {
+  const page = await browser.context.newPage();
+  const errors = collectErrors(page);
+  const start = performance.now();
+  // With page scripts off the DOM is final once parsed; subresources (all failing) cannot change it.
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  return { page, errors, ms: performance.now() - start };
+}
+
+async function rootState(page: Page): Promise<GcRootState> {
+  return (await page.evaluate(inPage(gcRootStateInPage))) as GcRootState;
+}
+
+/** The background's record for the tab showing `url` (storage.session, what the popup and badge read). */
+async function backgroundRecord(url: string): Promise<{ tabId: number; status: string; findings: unknown[] } | null> {
+  const worker = withExtension.worker;
+  assert.ok(worker);
+  return (await worker.evaluate(
+    inPage(async (u: string) => {
+      const chromeApi = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+      const all = await chromeApi.storage.session.get(null);
+      for (const [key, value] of Object.entries(all)) {
+        const record = value as { url?: string; status: string; findings: unknown[] };
+        if (key.startsWith('tab:') && record.url === u) return { tabId: Number(key.slice(4)), status: record.status, findings: record.findings };
+      }
+      return null;
+    }, url),
+  )) as { tabId: number; status: string; findings: unknown[] } | null;
+}
+
+async function badge(tabId: number): Promise<string> {
+  const worker = withExtension.worker;
+  assert.ok(worker);
+  return (await worker.evaluate(
+    inPage((id: number) => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({ tabId: id }), tabId),
+  )) as string;
+}
+
+describe('real pages, page scripts off: the extension finds nothing and changes nothing', { skip }, () => {
+  before(async () => {
+    server = await startStaticServer(CORPUS);
+    [plain, withExtension] = await Promise.all([launchScriptless(false), launchScriptless(true)]);
+  });
+
+  after(async () => {
+    await Promise.all([plain?.close(), withExtension?.close()]);
+    await server?.close();
+    if (timings.length === 0) return;
+    const avg = (xs: number[]): number => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+    const max = (xs: number[]): number => Math.round(Math.max(...xs));
+    const worst = [...timings].sort((a, b) => b.settleMs - a.settleMs)[0];
+    console.log(
+      `# real-pages: ${timings.length} pages; DOMContentLoaded without extension avg ${avg(timings.map((t) => t.plainMs))} ms, ` +
+        `with extension avg ${avg(timings.map((t) => t.extensionMs))} ms; then → data-state=settled avg ` +
+        `${avg(timings.map((t) => t.settleMs))} ms, max ${max(timings.map((t) => t.settleMs))} ms (${worst?.file ?? ''})`,
+    );
+  });
+
+  for (const file of PAGES) {
+    test(file, async () => {
+      const url = server.url(file);
+      const requestsBefore = withExtension.requests.length;
+      const plainRequestsBefore = plain.requests.length;
+      const [a, b] = await Promise.all([open(plain, url), open(withExtension, url)]);
+      try {
+        const settleStart = performance.now();
+        let state: GcRootState = { state: null, findings: null, count: 0 };
+        await waitFor(async () => {
+          state = await rootState(b.page);
+          return state.state === 'settled';
+        }, `<gc-root data-state="settled"> on ${file}`).catch((error: unknown) => {
+          throw new Error(`${String(error)}; last seen ${JSON.stringify(state)}`);
+        });
+        const settleMs = performance.now() - settleStart;
+        assert.equal(state.count, 1, 'exactly one <gc-root>');
+        assert.equal(state.findings, 0, 'no findings');
+
+        const [domWithout, domWith] = (await Promise.all([
+          a.page.evaluate(inPage(serializeWithoutHostInPage)),
+          b.page.evaluate(inPage(serializeWithoutHostInPage)),
+        ])) as [string, string];
+        assert.ok(domWithout === domWith, `the page's DOM is unchanged: first difference ${firstDifference(domWithout, domWith)}`);
+
+        const addedErrors = b.errors.filter((error) => !a.errors.includes(error));
+        assert.deepEqual(addedErrors, [], 'no page error added by the extension');
+
+        const pageRequests = new Set(plain.requests.slice(plainRequestsBefore));
+        const extra = withExtension.requests
+          .slice(requestsBefore)
+          .filter((u) => !u.startsWith('chrome-extension://') && !pageRequests.has(u));
+        assert.deepEqual(extra, [], 'no request but those the page makes itself');
+
+        timings.push({ file, plainMs: a.ms, extensionMs: b.ms, settleMs });
+      } finally {
+        await Promise.all([a.page.close(), b.page.close()]);
+      }
+    });
+  }
+
+  // Chromium runs no window.setTimeout callback in any world of a page whose scripts are blocked (site
+  // setting, or Emulation.setScriptExecutionDisabled as here): the report must not depend on a timer.
+  test(
+    'with page scripts off, the background gets the empty report (popup lists nothing, no badge)',
+    async () => {
+      const file = PAGES[0] as string;
+      const url = server.url(file);
+      const opened = await open(withExtension, url);
+      try {
+        await waitFor(async () => (await rootState(opened.page)).state === 'settled', `<gc-root data-state="settled"> on ${file}`);
+        let record: Awaited<ReturnType<typeof backgroundRecord>> = null;
+        await waitFor(async () => (record = await backgroundRecord(url)) !== null, `the background's report for ${file}`, 5_000);
+        const reported = record as unknown as { tabId: number; status: string; findings: unknown[] };
+        assert.equal(reported.status, 'checked');
+        assert.deepEqual(reported.findings, [], 'the popup lists nothing');
+        assert.equal(await badge(reported.tabId), '', 'no badge');
+      } finally {
+        await opened.page.close();
+      }
+    },
+  );
+});
