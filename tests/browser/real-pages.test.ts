@@ -130,7 +130,8 @@ describe('real pages, page scripts off: the extension finds nothing and changes 
 
         // The page's own subresources fail (the network is blocked) at times that depend on layout and on how
         // long each page stays open; those lines are the page's, not ours (our requests are checked below).
-        const ownError = (error: string): boolean => error.includes('Failed to load resource');
+        const ownError = (error: string): boolean =>
+          /Failed to load resource|Manifest fetch from|net::ERR_/u.test(error);
         const addedErrors = b.errors.filter((error) => !ownError(error) && !a.errors.includes(error));
         assert.deepEqual(addedErrors, [], 'no page error added by the extension');
 
