@@ -150,6 +150,118 @@ describe('claim findings', () => {
   });
 });
 
+describe('claim spans: the tightest window of the claim words, inside the sentence', () => {
+  const span = (input: string): string[] => claims(input).map((f) => f.text);
+
+  it('a claim word earlier in the text does not start the finding (English)', () => {
+    // "Missiles" also occurs before the headline, within the claim's window: the span starts at "Iran".
+    expect(span('Missiles, and Iran strikes Tel Aviv with heavy missiles')).toEqual([
+      'Iran strikes Tel Aviv with heavy missiles',
+    ]);
+  });
+
+  it('a repeated claim word after the headline does not stretch the finding', () => {
+    expect(span('Iran strikes Tel Aviv with heavy missiles, heavy losses')).toEqual([
+      'Iran strikes Tel Aviv with heavy missiles',
+    ]);
+  });
+
+  it('a one-sentence claim does not reach into the previous sentence (English)', () => {
+    expect(span('Missiles everywhere. Iran strikes Tel Aviv with heavy missiles')).toEqual([
+      'Iran strikes Tel Aviv with heavy missiles',
+    ]);
+    // The missing seventh word ("bizarre") is in the previous sentence: it is not counted, and not highlighted.
+    const [f] = claims('Bizarre weather today. Klay Thompson accused in brick-vandalism spree');
+    expect(f!.text).toBe('Klay Thompson accused in brick-vandalism spree');
+    expect(f!.why.score).toBeCloseTo(6 / 7);
+  });
+
+  it('a one-sentence claim does not reach into the previous sentence (Hebrew)', () => {
+    const [f] = claims('כדאי לקנות עכשיו. מנכ״ל לואו׳ס קורא לשמרנים בהום דיפו');
+    expect(f!.text).toBe('מנכ״ל לואו׳ס קורא לשמרנים בהום דיפו');
+    expect(f!.why.score).toBeCloseTo(6 / 7);
+    expect(span('טילים בכל מקום. איראן תוקפת את תל אביב בטילים כבדים')).toEqual([
+      'איראן תוקפת את תל אביב בטילים כבדים',
+    ]);
+  });
+
+  it('claim words split over two sentences are not a claim', () => {
+    expect(claims('Iran strikes Tel Aviv. With heavy missiles')).toEqual([]);
+    expect(claims('Iran strikes Tel Aviv? Heavy missiles, they say')).toEqual([]);
+    expect(claims('איראן תוקפת את תל אביב. בטילים כבדים')).toEqual([]);
+  });
+
+  it('an ellipsis is a pause, not a sentence end', () => {
+    expect(span('Iran strikes Tel Aviv\u2026 with heavy missiles')).toEqual(['Iran strikes Tel Aviv\u2026 with heavy missiles']);
+  });
+
+  it('a claim whose own text has a sentence end ("vs.") may span one, no more', () => {
+    expect(span('Adams vs. Earthquake: 50,000 Cops in Subway Showdown')).toHaveLength(1);
+    expect(claims('Adams vs. Earthquake. 50,000 Cops. Subway Showdown')).toEqual([]);
+  });
+});
+
+describe('Hebrew prefix letters come off one side only', () => {
+  // מספר ("several") starts with a root letter, not a prefix: ספר is "book", הספר "the book".
+  const config: MatcherConfig = {
+    claims: [{ incident: 'storm', lang: 'he', text: 'מספר בתים נהרסו בסערה' }],
+    labels: [],
+    mentions: [],
+    lexicon: [],
+  };
+  const storm = createMatcher(config);
+  const found = (text: string): string[] => storm.match(text).map((f) => f.text);
+
+  it('a word with a prefix letter of its own still matches', () => {
+    expect(found('ומספר בתים נהרסו בסערה')).toEqual(['ומספר בתים נהרסו בסערה']);
+    expect(found('מספר בתים נהרסו בסערה')).toEqual(['מספר בתים נהרסו בסערה']);
+  });
+
+  it('a configured word without its first letter matches as it stands', () => {
+    expect(found('מספר הבתים נהרסו בסערה')).toEqual(['מספר הבתים נהרסו בסערה']);
+    expect(found('מספר בתים נהרסו סערה')).toEqual(['מספר בתים נהרסו סערה']);
+  });
+
+  it('a different prefix letter on each side is not the same word', () => {
+    expect(found('הספר בתים נהרסו בסערה')).toEqual([]);
+  });
+});
+
+describe('long claims: only an ordinary word may be missing', () => {
+  const incidents = (input: string): (string | undefined)[] => claims(input).map((f) => f.incident);
+
+  it.each([
+    ['Title Case claim without an adjective', 'Klay Thompson accused in brick-vandalism spree', KLAY],
+    ['Title Case claim without its noun', 'Klay Thompson accused in bizarre vandalism spree', KLAY],
+    ['sentence-case claim without a lower-case word', "Lowe's CEO urges shoppers to shop at Home Depot", LOWES],
+    ['Hebrew claim without a later word', 'מנכ״ל לואו׳ס קורא לשמרנים לרכוש בהום דיפו', LOWES],
+  ])('%s: found', (_name, input, incident) => {
+    expect(incidents(input)).toEqual([incident]);
+  });
+
+  it.each([
+    ['Title Case claim without the first name', 'Thompson accused in bizarre brick-vandalism spree'],
+    ['Title Case claim without the surname', 'Klay Jones accused in bizarre brick-vandalism spree'],
+    ['sentence-case claim without a capitalised name', "Lowe's CEO urges conservatives to shop at the Depot"],
+    ['sentence-case claim without its first word', 'Walmart CEO urges conservatives to shop at Home Depot'],
+    ['Hebrew claim without the company name', 'מנכ״ל וולמארט קורא לשמרנים לקנות בהום דיפו'],
+  ])('%s: not found', (_name, input) => {
+    expect(claims(input)).toEqual([]);
+  });
+
+  it('numbers are distinctive', () => {
+    const config: MatcherConfig = {
+      claims: [{ incident: 'n', lang: 'en', text: 'Mayor sends 50,000 police officers into flooded subway tunnels' }],
+      labels: [],
+      mentions: [],
+      lexicon: [],
+    };
+    const m = createMatcher(config);
+    expect(m.match('Mayor sends 50,000 police officers into subway tunnels')).toHaveLength(1);
+    expect(m.match('Mayor sends police officers into flooded subway tunnels')).toEqual([]);
+  });
+});
+
 describe('labels (grok-summary by prefix)', () => {
   it('the whole label marks its block, up to the blank line', () => {
     const input =
@@ -238,6 +350,18 @@ describe('mentions (grok-summary)', () => {
     expect(f!.end - f!.start).toBeLessThanOrEqual(MENTION_SPAN_MAX);
     expect(f!.text).toContain('Grok wrote trending');
     expect(f!.text.startsWith('words')).toBe(true);
+  });
+
+  it('a topic word inside an idiom does not count, a topic outside it still does', () => {
+    expect(summaries('Grok makes headlines again')).toEqual([]);
+    expect(summaries('Grok is making headlines')).toEqual([]);
+    expect(summaries('Grok made headlines this week.')).toEqual([]);
+    expect(summaries('גרוק שוב עושה כותרות')).toEqual([]);
+    expect(summaries('Grok made headlines with its news summaries').map((f) => f.why.variant)).toEqual([
+      'Grok + news summaries',
+    ]);
+    expect(summaries('Grok makes up headlines').map((f) => f.why.rule)).toEqual(['mention']);
+    expect(summaries('גרוק עושה כותרות מזויפות, ואז עוד כותרות').map((f) => f.why.rule)).toEqual(['mention']);
   });
 
   const negatives: [string, string][] = [

@@ -22,6 +22,7 @@ import {
   bufHash,
   classOf,
   C_MULTI,
+  isEllipsisEnd,
   isHebrewPrefixLetter,
   ScanState,
   TRIGRAM_BITS,
@@ -34,6 +35,7 @@ import {
   type HitSink,
   type WordFilter,
 } from './normalize';
+import { createCandidateFilter } from './prefilter';
 import { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
 import type {
   ClaimPattern,
@@ -53,6 +55,7 @@ const extras = STEM_EXTRAS;
 const stem = stemEnd;
 const hashOf = bufHash;
 const isPrefixLetter = isHebrewPrefixLetter;
+const isEllipsis = isEllipsisEnd;
 const classAt = classOf;
 const upperMask = upperMaskAt;
 const tri = trigram;
@@ -67,6 +70,7 @@ const PH_LABEL = 0;
 const PH_SUBJECT = 1;
 const PH_TOPIC = 2;
 const PH_STANDALONE = 3;
+const PH_IDIOM = 4;
 
 /** Live partial phrase matches are capped; more than this at one word only happens on adversarial text. */
 const MAX_ACTIVE = 256;
@@ -117,8 +121,63 @@ interface ClaimDef {
   pattern: ClaimPattern;
   incident: number;
   slots: number;
+  /** Words (slots) that must be found: all of them, or all but one for a long claim (LONG_CLAIM_WORDS). */
   needed: number;
+  /** Distinctive words (see distinctiveWords): each must be found, whatever `needed` allows. */
+  keys: number;
   window: number;
+  /** Sentence ends the claim's own text has between its words: a finding may span this many, no more. */
+  sentences: number;
+}
+
+/** A claim of this many significant words (or more) may miss one of its ordinary words. */
+const LONG_CLAIM_WORDS = 7;
+
+/** Dashes, colons and bars split a headline into parts ("Adams vs. Earthquake: 50,000 Cops ..."). */
+const PART_BREAK = /[:|\u2013\u2014]|\s-|-\s/u;
+const HAS_DIGIT = /[0-9]/u;
+const LATIN_START = /^[a-z]/u;
+
+/**
+ * Which significant words of a claim are distinctive: the words a long claim may never be missing, because a
+ * text without one of them may well be about something else ("Lowe's CEO urges conservatives to shop at
+ * Target" is not the Home Depot claim). Worked out from the claim text alone, with no word list:
+ *  1. numbers (a word with a digit): "50,000 cops", "2024";
+ *  2. names written with a capital letter: in a claim written in sentence case (at least one significant
+ *     Latin word all in lower case), every capitalised word; in a Hebrew claim, every word in Latin letters
+ *     (names left in their own script: "Lowe's", "Home Depot");
+ *  3. where capitals tell nothing (Title Case, all caps, Hebrew), the headline's subject: the first two
+ *     significant words of each of its parts (parts are split by a colon, a spaced dash, a bar or a sentence
+ *     end), where a headline names who or what it is about ("Klay Thompson", "קליי תומפסון").
+ * Known limit: a Hebrew or Title Case name later in a part (a place at the end) is not recognised.
+ */
+function distinctiveWords(
+  lang: Lang,
+  text: string,
+  info: ReturnType<typeof analyzeWords>,
+  significant: readonly boolean[],
+): boolean[] {
+  const n = info.keys.length;
+  const key = new Array<boolean>(n).fill(false);
+  const isLatin = (i: number): boolean => LATIN_START.test(info.surfaces[i]!);
+  let sentenceCase = false;
+  for (let i = 0; i < n; i++) if (significant[i] && isLatin(i) && info.uppers[i] === 0) sentenceCase = true;
+  let inPart = 0;
+  for (let i = 0; i < n; i++) {
+    const newPart =
+      i === 0 ||
+      info.sentences[i] !== info.sentences[i - 1] ||
+      PART_BREAK.test(text.slice(info.ends[i - 1]!, info.starts[i]!));
+    if (newPart) inPart = 0;
+    if (!significant[i]) continue;
+    inPart++;
+    const surface = info.surfaces[i]!;
+    if (HAS_DIGIT.test(surface)) key[i] = true;
+    else if (lang === 'he' && isLatin(i)) key[i] = true;
+    else if (sentenceCase && isLatin(i) && (info.uppers[i]! & 1) !== 0) key[i] = true;
+    else if (inPart <= 2) key[i] = true;
+  }
+  return key;
 }
 
 /** The compiled form of a MatcherConfig. Immutable after construction; one per config. */
@@ -130,6 +189,8 @@ class Compiled implements WordFilter {
   readonly entryConcept: Int32Array;
   readonly entryKeyOff: Int32Array;
   readonly entryKeyLen: Int32Array;
+  /** 1 for a key that exists only as a configured word without its prefix letters (step 3). */
+  readonly entryDerived: Uint8Array;
   readonly keyPool: Uint16Array;
   /** Bit per trigram (see `trigram`) that starts some key. */
   readonly trigrams = new Uint32Array((1 << TRIGRAM_BITS) / 32);
@@ -141,12 +202,16 @@ class Compiled implements WordFilter {
   readonly postClaim: Int32Array;
   readonly postSlot: Int32Array;
   readonly slotCount: number;
+  /** Per claim slot: 1 when the slot's word is distinctive. */
+  readonly slotKey: Uint8Array;
   // phrases
   readonly phrases: PhraseDef[] = [];
   readonly phraseStarts: number[][];
   readonly mentionWindow: number[];
   readonly mentionLang: Lang[];
   readonly conceptCount: number;
+  /** Keys of stopwords (never significant in a claim; poor anchors for the candidate filter). */
+  readonly stopKeys = new Set<string>();
   /** How many Hebrew prefix letters the last successful lookup stripped. */
   from = 0;
 
@@ -161,21 +226,33 @@ class Compiled implements WordFilter {
       }
       return id;
     };
-    const stopKeys = new Set<string>();
+    const stopKeys = this.stopKeys;
     for (const w of [...ENGLISH_STOPWORDS, ...HEBREW_STOPWORDS]) for (const k of analyzeWords(w).keys) stopKeys.add(k);
 
     // 1. Words of every pattern (claims: significant words only; phrases: every word).
     interface ClaimWords {
       pattern: ClaimPattern;
       keys: string[];
+      /** Per entry of `keys`: a distinctive word (see distinctiveWords). */
+      distinctive: boolean[];
       total: number;
+      sentences: number;
     }
     const claimWords: ClaimWords[] = [];
     for (const pattern of config.claims) {
-      const { keys } = analyzeWords(pattern.text);
-      const sig = keys.filter((k) => !stopKeys.has(k) && k.length <= MAX_WORD);
+      const info = analyzeWords(pattern.text);
+      const { keys } = info;
+      const significant = keys.map((k) => !stopKeys.has(k) && k.length <= MAX_WORD);
+      const distinctive = distinctiveWords(pattern.lang, pattern.text, info, significant);
+      const sig = keys.filter((_, i) => significant[i]);
       for (const k of sig) keyOf(k);
-      claimWords.push({ pattern, keys: sig, total: keys.length });
+      claimWords.push({
+        pattern,
+        keys: sig,
+        distinctive: distinctive.filter((_, i) => significant[i]),
+        total: keys.length,
+        sentences: keys.length === 0 ? 0 : info.sentences[keys.length - 1]! - info.sentences[0]!,
+      });
     }
     interface PhraseWords {
       def: Omit<PhraseDef, 'concepts'>;
@@ -233,6 +310,8 @@ class Compiled implements WordFilter {
     this.mentionWindow = config.mentions.map((m) => m.window);
     this.mentionLang = config.mentions.map((m) => m.lang);
     config.mentions.forEach((m, i) => {
+      // Idioms first: at a word where an idiom and a topic both end, the idiom must be known before the topic.
+      for (const t of m.idioms ?? []) addPhrase(PH_IDIOM, i, t.text, m.lang, t.matchCase === true, 0);
       for (const t of m.subjects) addPhrase(PH_SUBJECT, i, t.text, m.lang, t.matchCase === true, 0);
       for (const t of m.topics) addPhrase(PH_TOPIC, i, t.text, m.lang, t.matchCase === true, 0);
       for (const t of m.standalone) addPhrase(PH_STANDALONE, i, t.text, m.lang, t.matchCase === true, 0);
@@ -251,12 +330,18 @@ class Compiled implements WordFilter {
     //    טילים"), and השמש is שמש. The text side strips prefixes only down to a known word, so the
     //    configured side registers its words without their prefix letters too (remainders of three letters
     //    or more; a two-letter remainder only when it is configured anyway).
+    //    Such a remainder is a guess (the מ of מספר is no prefix: ספר is "book"), so it is marked derived: a
+    //    text word matches it as it stands ("טילים" for "בטילים"), never after losing prefix letters of its
+    //    own, or "הספר" (the book) would be "מספר" (several) with a different letter taken off each side.
+    const derived = new Set<string>();
     for (const [key, id] of [...keyId]) {
       for (let s = 1; s <= 3 && s < key.length; s++) {
         if (!isPrefixLetter(key.charCodeAt(s - 1))) break;
         const rest = key.slice(s);
-        if (rest.length >= 3) uf.union(id, keyOf(rest));
-        else if (rest.length === 2 && keyId.has(rest)) uf.union(id, keyId.get(rest)!);
+        if (rest.length >= 3) {
+          if (!keyId.has(rest)) derived.add(rest);
+          uf.union(id, keyOf(rest));
+        } else if (rest.length === 2 && keyId.has(rest)) uf.union(id, keyId.get(rest)!);
       }
     }
 
@@ -284,6 +369,7 @@ class Compiled implements WordFilter {
     this.entryConcept = new Int32Array(keys.length);
     this.entryKeyOff = new Int32Array(keys.length);
     this.entryKeyLen = new Int32Array(keys.length);
+    this.entryDerived = new Uint8Array(keys.length);
     this.keyPool = new Uint16Array(keys.reduce((sum, k) => sum + k.length, 0));
     let off = 0;
     keys.forEach((key, e) => {
@@ -295,6 +381,7 @@ class Compiled implements WordFilter {
       this.entryConcept[e] = concepts[e]!;
       this.entryKeyOff[e] = off;
       this.entryKeyLen[e] = key.length;
+      this.entryDerived[e] = derived.has(key) ? 1 : 0;
       off += key.length;
       let slot = mixSlot(h, this.shift);
       while (this.table[slot]! !== 0) slot = (slot + 1) & (size - 1);
@@ -306,8 +393,10 @@ class Compiled implements WordFilter {
     const postings: { claim: number; slot: number }[][] = Array.from({ length: this.conceptCount }, () => []);
     let slotTotal = 0;
     const bases: number[] = [];
+    const slotKeys: number[] = [];
     for (const cw of claimWords) {
       const cs = [...new Set(cw.keys.map(conceptOf))];
+      const key = cs.map((c) => cw.keys.some((k, j) => cw.distinctive[j] === true && conceptOf(k) === c));
       // One significant word would fire on any page that uses it: a claim needs two.
       if (cs.length < 2) continue;
       let inc = incidentIndex.get(cw.pattern.incident);
@@ -321,14 +410,18 @@ class Compiled implements WordFilter {
         pattern: cw.pattern,
         incident: inc,
         slots: cs.length,
-        needed: cs.length >= 7 ? cs.length - 1 : cs.length,
+        needed: cs.length >= LONG_CLAIM_WORDS ? cs.length - 1 : cs.length,
+        keys: key.filter(Boolean).length,
         window: cw.total + 3,
+        sentences: cw.sentences,
       });
+      for (const d of key) slotKeys.push(d ? 1 : 0);
       bases.push(slotTotal);
       cs.forEach((c, s) => postings[c]!.push({ claim: k, slot: s }));
       slotTotal += cs.length;
     }
     this.slotCount = slotTotal;
+    this.slotKey = Uint8Array.from(slotKeys);
     this.claimBase = Int32Array.from(bases);
     this.postStart = new Int32Array(this.conceptCount + 1);
     const flat = postings.flat();
@@ -383,7 +476,10 @@ class Compiled implements WordFilter {
       const e1 = table[slot]!;
       if (e1 === 0) return -1;
       const e = e1 - 1;
-      if (this.entryHash[e]! === h && this.keyEquals(e, from, L, extra)) return this.entryConcept[e]!;
+      if (this.entryHash[e]! === h && this.keyEquals(e, from, L, extra)) {
+        // Prefix letters came off the text word: a derived key would take letters off both sides (step 3).
+        return from > 0 && this.entryDerived[e]! !== 0 ? -1 : this.entryConcept[e]!;
+      }
       slot = (slot + 1) & mask;
     }
   }
@@ -417,7 +513,12 @@ class Run implements HitSink {
   // claims
   private readonly slotPos: Float64Array;
   private readonly slotStart: Int32Array;
+  /** Per slot: the sentence (claimSentence) its last occurrence is in. */
+  private readonly slotSentence: Int32Array;
+  /** Sentence ends so far, ellipses excluded: claims count sentences by it. */
+  private claimSentence = 0;
   private readonly curHas: Uint8Array;
+  private readonly curFound: Int32Array;
   private readonly curStart: Int32Array;
   private readonly curEnd: Int32Array;
   private readonly curScore: Float64Array;
@@ -436,6 +537,9 @@ class Run implements HitSink {
   private readonly subjEndPos: Float64Array;
   private readonly subjStart: Int32Array;
   private readonly subjPhrase: Int32Array;
+  /** Word positions of the last idiom per mention pattern (a topic inside one does not count). */
+  private readonly idiomStartPos: Float64Array;
+  private readonly idiomEndPos: Float64Array;
   private readonly topicSent: Float64Array;
   private readonly topicEndPos: Float64Array;
   private readonly topicStart: Int32Array;
@@ -448,8 +552,10 @@ class Run implements HitSink {
   constructor(private readonly c: Compiled) {
     this.slotPos = new Float64Array(c.slotCount);
     this.slotStart = new Int32Array(c.slotCount);
+    this.slotSentence = new Int32Array(c.slotCount);
     const ni = c.incidents.length;
     this.curHas = new Uint8Array(ni);
+    this.curFound = new Int32Array(ni);
     this.curStart = new Int32Array(ni);
     this.curEnd = new Int32Array(ni);
     this.curScore = new Float64Array(ni);
@@ -459,6 +565,8 @@ class Run implements HitSink {
     this.subjEndPos = new Float64Array(nm);
     this.subjStart = new Int32Array(nm);
     this.subjPhrase = new Int32Array(nm);
+    this.idiomStartPos = new Float64Array(nm);
+    this.idiomEndPos = new Float64Array(nm);
     this.topicSent = new Float64Array(nm);
     this.topicEndPos = new Float64Array(nm);
     this.topicStart = new Int32Array(nm);
@@ -477,6 +585,7 @@ class Run implements HitSink {
     this.gap = 0;
     this.lastHitPos = -1;
     this.sentId = 0;
+    this.claimSentence = 0;
     this.mention = -1;
     this.nAct = 0;
     this.pendingLabels.length = 0;
@@ -484,6 +593,7 @@ class Run implements HitSink {
     this.curHas.fill(0);
     this.subjSent.fill(-1);
     this.topicSent.fill(-1);
+    this.idiomEndPos.fill(-1);
   }
 
   /* ---- scanner events ---- */
@@ -507,6 +617,7 @@ class Run implements HitSink {
   sentenceEnd(end: number): void {
     if (this.mention >= 0) this.emitMention(end);
     this.sentId++;
+    if (!isEllipsis(this.text, end)) this.claimSentence++;
   }
 
   blockBreak(): void {
@@ -530,45 +641,65 @@ class Run implements HitSink {
 
   /* ---- claims ---- */
 
+  /**
+   * A word of claim `k` at `pos`. Each slot holds its word's latest occurrence, so the words found in the
+   * window ending here span the tightest window that ends at this word. A slot counts only inside the claim's
+   * window and, for a claim written as one sentence, inside the current sentence: a word of the previous
+   * sentence never starts a finding.
+   */
   private claimWord(k: number, slot: number, pos: number, start: number, end: number): void {
     const c = this.c;
     const claim = c.claims[k]!;
     const base = c.claimBase[k]!;
     const slotPos = this.slotPos;
     const slotStart = this.slotStart;
+    const slotSentence = this.slotSentence;
+    const slotKey = c.slotKey;
     slotPos[base + slot] = pos;
     slotStart[base + slot] = start;
+    slotSentence[base + slot] = this.claimSentence;
     const minPos = pos - claim.window + 1;
+    const minSentence = this.claimSentence - claim.sentences;
     let found = 0;
+    let keys = 0;
     let first = start;
     for (let q = base, qe = base + claim.slots; q < qe; q++) {
-      if (slotPos[q]! >= minPos) {
+      if (slotPos[q]! >= minPos && slotSentence[q]! >= minSentence) {
         found++;
+        keys += slotKey[q]!;
         if (slotStart[q]! < first) first = slotStart[q]!;
       }
     }
-    if (found < claim.needed) return;
+    if (found < claim.needed || keys < claim.keys) return;
     const score = found / claim.slots;
     const inc = claim.incident;
     if (this.curHas[inc]) {
       if (first < this.curEnd[inc]!) {
+        // Overlapping matches of one incident: the better explained (higher share, then more words found),
+        // then the tighter span.
         const cs = this.curScore[inc]!;
-        if (score > cs || (score === cs && end - first > this.curEnd[inc]! - this.curStart[inc]!)) {
-          this.setCandidate(inc, k, first, end, score);
+        const cf = this.curFound[inc]!;
+        if (
+          score > cs ||
+          (score === cs &&
+            (found > cf || (found === cf && end - first < this.curEnd[inc]! - this.curStart[inc]!)))
+        ) {
+          this.setCandidate(inc, k, first, end, score, found);
         }
         return;
       }
       this.emitClaim(inc);
     }
-    this.setCandidate(inc, k, first, end, score);
+    this.setCandidate(inc, k, first, end, score, found);
   }
 
-  private setCandidate(inc: number, k: number, start: number, end: number, score: number): void {
+  private setCandidate(inc: number, k: number, start: number, end: number, score: number, found: number): void {
     this.curHas[inc] = 1;
     this.curClaim[inc] = k;
     this.curStart[inc] = start;
     this.curEnd[inc] = end;
     this.curScore[inc] = score;
+    this.curFound[inc] = found;
   }
 
   private emitClaim(inc: number): void {
@@ -696,7 +827,13 @@ class Run implements HitSink {
         this.subjStart[m] = start;
         this.subjPhrase[m] = ph;
         return;
+      case PH_IDIOM:
+        this.idiomStartPos[m] = startPos;
+        this.idiomEndPos[m] = endPos;
+        return;
       case PH_TOPIC:
+        // "Grok makes headlines again": the topic word is part of an idiom that means something else.
+        if (this.idiomEndPos[m] === endPos && this.idiomStartPos[m]! <= startPos) return;
         if (this.subjSent[m] === this.sentId && startPos - this.subjEndPos[m]! <= c.mentionWindow[m]!) {
           const subject = c.phrases[this.subjPhrase[m]!]!.text;
           this.recordMention(Math.min(start, this.subjStart[m]!), end, `${subject} + ${def.text}`, m);
@@ -814,9 +951,9 @@ function assertConfig(config: MatcherConfig): void {
     }
   });
   config.mentions.forEach((m, i) => {
-    const terms = [m?.subjects, m?.topics, m?.standalone];
+    const terms = [m?.subjects, m?.topics, m?.standalone, m?.idioms ?? []];
     if (!terms.every((t) => Array.isArray(t) && t.every((x) => typeof x?.text === 'string'))) {
-      fail(`mentions[${i}] needs subjects, topics and standalone arrays of { text }`);
+      fail(`mentions[${i}] needs subjects, topics and standalone (and optional idioms) arrays of { text }`);
     }
     if (!Number.isInteger(m.window) || m.window < 0) fail(`mentions[${i}].window must be a non-negative integer`);
   });
@@ -829,11 +966,25 @@ function assertConfig(config: MatcherConfig): void {
  * Compile `config` once; the returned matcher is reused for every text. Throws a TypeError naming the bad
  * entry when the config is malformed; `match` itself never throws on any string.
  */
+/**
+ * How many leading words of a phrase every finding through it contains: a label's opening words, every word
+ * of a subject or standalone term; none of a topic (a mention is found through its subject) or of an idiom
+ * (it only rules findings out).
+ */
+function requiredWords(phrase: PhraseDef): number {
+  if (phrase.kind === PH_TOPIC || phrase.kind === PH_IDIOM) return 0;
+  if (phrase.kind === PH_LABEL) return Math.max(1, Math.min(phrase.prefixWords, phrase.concepts.length));
+  return phrase.concepts.length;
+}
+
 export function createMatcher(config: MatcherConfig): Matcher {
   assertConfig(config);
   const compiled = new Compiled(config);
   const run = new Run(compiled);
   return {
+    // Topic terms need a subject beside them: a mention's subject (or a standalone term) is what it needs;
+    // an idiom alone finds nothing.
+    candidates: createCandidateFilter(compiled, (index) => requiredWords(compiled.phrases[index] as PhraseDef), compiled.stopKeys),
     match(text: string, options?: MatchOptions): Finding[] {
       if (typeof text !== 'string' || text.length === 0) return [];
       const kinds = options?.kinds ?? ALL_KINDS;

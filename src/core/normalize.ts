@@ -255,6 +255,22 @@ function isHebrewLetterRange(c: number): boolean {
 }
 
 /**
+ * Did the sentence end reported at `end` close with an ellipsis ("…", "..")? Headlines use one as a pause
+ * inside a sentence ("Iran strikes Tel Aviv... with heavy missiles"), so claim matching does not treat it as
+ * the end of a sentence. Reads the punctuation run backwards: called once per sentence end, never per word.
+ */
+export function isEllipsisEnd(text: string, end: number): boolean {
+  let dots = 0;
+  for (let i = end - 1; i >= 0 && end - i <= 16; i--) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) !== C_SENT) break;
+    if (c === 0x2026) return true;
+    if (c === 46 && ++dots === 2) return true;
+  }
+  return false;
+}
+
+/**
  * Walk `text` once, reporting every word, sentence end and block break to `sink`. Linear time: every code
  * unit is read a bounded number of times (a quote's look-ahead stops at the first non-quote).
  */
@@ -555,15 +571,25 @@ class CollectSink implements WordSink {
   readonly surfaces: string[] = [];
   readonly keys: string[] = [];
   readonly uppers: number[] = [];
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** Per word: how many sentence ends (ellipses excluded, see isEllipsisEnd) came before it. */
+  readonly sentences: number[] = [];
+  private sentenceCount = 0;
   constructor(private readonly text: string) {}
   word(start: number, end: number, len: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.sentences.push(this.sentenceCount);
     const l = Math.min(len, MAX_WORD);
     this.surfaces.push(String.fromCharCode(...WORD_BUF.subarray(0, l)));
     const packed = stemEnd(WORD_BUF, 0, l);
     this.keys.push(String.fromCharCode(...WORD_BUF.subarray(0, packed >>> 3), ...STEM_EXTRAS[packed & 7]!));
     this.uppers.push(upperMaskAt(this.text, start, end));
   }
-  sentenceEnd(): void {}
+  sentenceEnd(end: number): void {
+    if (!isEllipsisEnd(this.text, end)) this.sentenceCount++;
+  }
   blockBreak(): void {}
 }
 
@@ -581,8 +607,15 @@ export function wordKeys(text: string): string[] {
   return sink.keys;
 }
 
-/** @internal Words with their case masks, for compiling configured terms. */
-export function analyzeWords(text: string): { surfaces: string[]; keys: string[]; uppers: number[] } {
+/** @internal Words with their case masks, offsets and sentence numbers, for compiling configured terms. */
+export function analyzeWords(text: string): {
+  surfaces: string[];
+  keys: string[];
+  uppers: number[];
+  starts: number[];
+  ends: number[];
+  sentences: number[];
+} {
   const sink = new CollectSink(text);
   scanText(text, sink);
   return sink;

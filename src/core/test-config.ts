@@ -50,6 +50,7 @@ export const TEST_CONFIG: MatcherConfig = {
         { text: 'Stories on X', matchCase: true },
         { text: 'Grok summary', matchCase: true },
       ],
+      idioms: [{ text: 'makes headlines' }, { text: 'made headlines' }],
       window: 8,
     },
     {
@@ -57,6 +58,7 @@ export const TEST_CONFIG: MatcherConfig = {
       subjects: [{ text: 'גרוק' }, { text: 'Grok', matchCase: true }],
       topics: [{ text: 'כותרות' }, { text: 'טרנדים' }, { text: 'נושאים חמים' }],
       standalone: [{ text: 'סיכום של Grok', matchCase: true }],
+      idioms: [{ text: 'עושה כותרות' }],
       window: 8,
     },
   ],

@@ -67,6 +67,12 @@ export interface MentionPattern {
   subjects: Term[];
   topics: Term[];
   standalone: Term[];
+  /**
+   * Phrases in which a topic word means something else: "Grok makes headlines" says Grok is in the news, not
+   * that it writes them. A topic that ends where an idiom ends, inside it, does not count (so an idiom ends
+   * with its topic word).
+   */
+  idioms?: Term[];
   window: number;
 }
 
@@ -85,4 +91,17 @@ export interface MatchOptions {
 
 export interface Matcher {
   match(text: string, options?: MatchOptions): Finding[];
+  /**
+   * A cheap test every text holding a finding passes (src/core/prefilter.ts): text with no match of either
+   * pattern holds no finding. Absent or null: no such test, match everything.
+   */
+  readonly candidates?: CandidateFilter | null;
+}
+
+/** See `Matcher.candidates`. */
+export interface CandidateFilter {
+  /** Anchors: global, case-insensitive. */
+  readonly words: RegExp;
+  /** Characters the matcher folds away or rewrites: global. */
+  readonly chars: RegExp;
 }

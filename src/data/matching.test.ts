@@ -88,6 +88,50 @@ describe('claims: wording changes of other writers and translators', () => {
   });
 });
 
+describe('claim spans start and end at the claim', () => {
+  it.each([
+    // A word of the previous sentence (הספר, "the book") once passed for a claim word (מספר, "several"), with a
+    // different prefix letter taken off each side, and the highlight started there.
+    ['after a sentence', 'קפה שקט הספר אולי. נאשם בהשחתת בתים בסקרמנטו עם לבנים'],
+    ['after words without a full stop', 'קפה שקט הספר אולי נאשם בהשחתת בתים בסקרמנטו עם לבנים'],
+  ])('Hebrew, %s', (_name, text) => {
+    const found = claimFindings(text);
+    expect(found.map((finding) => [finding.incident, finding.text])).toEqual([
+      ['klay-thompson-bricks-2024', 'נאשם בהשחתת בתים בסקרמנטו עם לבנים'],
+    ]);
+  });
+
+  it('a claim followed by a word of another of its renderings ends at its own last word', () => {
+    const text = 'הדדליין לפתקי ההצבעה עבר בכמה מדינות. #sport47 הספר';
+    expect(claimFindings(text).map((finding) => finding.text)).toEqual(['הדדליין לפתקי ההצבעה עבר בכמה מדינות']);
+  });
+
+  it('English: a claim word in the previous sentence is not part of the finding', () => {
+    const text = 'The missiles were a rumour. Iran Strikes Tel Aviv with Heavy Missiles';
+    expect(claimFindings(text).map((finding) => finding.text)).toEqual(['Iran Strikes Tel Aviv with Heavy Missiles']);
+  });
+});
+
+describe('long claims: a missing word must be an ordinary one', () => {
+  it.each([
+    ['adams-earthquake-2024', 'אדמס נגד רעידת האדמה: 50,000 שוטרים בעימות ברכבת'],
+    ['klay-thompson-bricks-2024', 'Klay Thompson Accused in Brick-Vandalism Spree'],
+    ['lowes-home-depot-2024', "Lowe's CEO urges conservatives to go to Home Depot"],
+  ])('%s without an ordinary word: %s', (incident, text) => {
+    expectIncident(text, incident);
+  });
+
+  it.each([
+    ['the number', 'אדמס נגד רעידת האדמה: שוטרים בעימות ברכבת התחתית'],
+    ['the subject', 'ראש העיר נגד רעידת האדמה: 50,000 שוטרים בעימות ברכבת התחתית'],
+    ['the first name', 'Mr Thompson Accused in Bizarre Brick-Vandalism Spree'],
+    ['the store', "Lowe's CEO urges conservatives to shop at Target"],
+    ['the company', 'מנכ"ל וולמארט קורא לשמרנים לקנות בהום דיפו'],
+  ])('without %s: %s', (_what, text) => {
+    expect(claimFindings(text)).toEqual([]);
+  });
+});
+
 describe('genuine reporting and ordinary text yield no finding', () => {
   it.each(genuineHeadlines)('$about ($lang): $text', ({ text }) => {
     expect(matcher.match(text)).toEqual([]);
@@ -138,6 +182,25 @@ describe('mentions: text about Grok’s trending summaries', () => {
     'סיכומי החדשות של גרוק מלאים בטעויות.',
   ])('he: %s', (text) => {
     expect(summaryFindings(text).map((finding) => finding.why.rule), text).toEqual(['mention']);
+  });
+
+  it.each([
+    // "Makes headlines" is being in the news, not writing headlines; the summaries named in the sentence count.
+    ['en', 'Grok made headlines again with its trending summaries.'],
+    ['en', 'Grok is making up headlines about the war.'],
+    ['he', 'גרוק שוב עושה כותרות מזויפות בטרנדים.'],
+  ])('an idiom does not hide another topic (%s): %s', (_lang, text) => {
+    expect(summaryFindings(text).map((finding) => finding.why.rule), text).toEqual(['mention']);
+  });
+
+  it.each([
+    'Grok makes headlines again.',
+    'Grok made headlines this week after its latest update.',
+    'Grok grabbed headlines at the conference.',
+    'גרוק שוב עושה כותרות.',
+    'הבוט גרוק מככב בכותרות השבוע.',
+  ])('an idiom is not a mention: %s', (text) => {
+    expect(summaryFindings(text)).toEqual([]);
   });
 
   it.each([

@@ -84,6 +84,7 @@ export const SignalsSchema = z.strictObject({
       subjects: z.array(TermSchema),
       topics: z.array(TermSchema),
       standalone: z.array(TermSchema),
+      idioms: z.optional(z.array(TermSchema)),
       window: z.number().check(z.int(), z.minimum(1), z.maximum(30)),
     }),
   ),

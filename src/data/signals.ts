@@ -73,6 +73,9 @@ const mentions: Signals['mentions'] = [
       { text: 'Grok summary', matchCase: true },
       { text: 'Grok summaries', matchCase: true },
     ],
+    // "Grok makes headlines again" says Grok is in the news, not that it writes headlines. The core folds
+    // make/makes/making (and grab/grabs/grabbed) into one word; "made" is its own.
+    idioms: [{ text: 'makes headlines' }, { text: 'made headlines' }, { text: 'grabs headlines' }],
     window: 8,
   },
   {
@@ -107,6 +110,16 @@ const mentions: Signals['mentions'] = [
       { text: 'סיכום של גרוק' },
       { text: 'סיפורים של גרוק' },
       { text: 'Stories on X', matchCase: true },
+    ],
+    // "גרוק שוב עושה כותרות": Grok is in the news (the idiom), not writing headlines.
+    idioms: [
+      { text: 'עושה כותרות' },
+      { text: 'עשה כותרות' },
+      { text: 'עשתה כותרות' },
+      { text: 'עושים כותרות' },
+      { text: 'תופס כותרות' },
+      { text: 'תפס כותרות' },
+      { text: 'מככב בכותרות' },
     ],
     window: 8,
   },

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { bundledMatcherConfig } from '../data/index';
+import { createMatcher } from './matcher';
+import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, normalizeWords } from './normalize';
+import type { CandidateFilter, MatcherConfig } from './types';
+import { FOLDED_CHARS } from './prefilter';
+
+const matcher = createMatcher(bundledMatcherConfig);
+const filter = matcher.candidates as CandidateFilter;
+
+function passes(text: string): boolean {
+  filter.words.lastIndex = 0;
+  filter.chars.lastIndex = 0;
+  return filter.words.test(text) || filter.chars.test(text);
+}
+
+const isTarget = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x5d0 && code <= 0x5ea);
+const isPlain = (code: number): boolean => code < 0x80 || (code >= 0x5d0 && code <= 0x5ea);
+
+describe('candidate filter: characters the matcher folds', () => {
+  const folded = new RegExp(FOLDED_CHARS.source, 'u');
+
+  it('catches every code unit that folds to a Latin or Hebrew letter, and every ignorable one after a letter', () => {
+    const missed: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const cls = classOf(c);
+      const char = String.fromCharCode(c);
+      if (cls >= C_WORD && !isPlain(c) && isTarget(foldOf(c)) && !folded.test(char)) missed.push(`U+${c.toString(16)} letter`);
+      if (cls === C_MULTI && normalizeWords(char).some((word) => [...word].some((ch) => isTarget(ch.charCodeAt(0)))) && !folded.test(char)) {
+        missed.push(`U+${c.toString(16)} multi`);
+      }
+      if (cls === C_IGNORE && (!folded.test(`a${char}`) || !folded.test(`א${char}`))) missed.push(`U+${c.toString(16)} ignorable`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('catches astral letters that fold to Latin letters (mathematical alphanumerics)', () => {
+    const missed: string[] = [];
+    for (let cp = 0x10000; cp <= 0x1ffff; cp++) {
+      const char = String.fromCodePoint(cp);
+      const words = normalizeWords(char);
+      if (words.some((word) => [...word].some((ch) => isTarget(ch.charCodeAt(0)))) && !folded.test(char)) missed.push(`U+${cp.toString(16)}`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('leaves plain English and Hebrew text, emoji and their joiners alone', () => {
+    expect(folded.test('Iran strikes Tel Aviv — “heavy” missiles… 50,000 people')).toBe(false);
+    expect(folded.test('איראן תוקפת את תל־אביב בטילים כבדים')).toBe(false);
+    expect(folded.test('Great game 👨‍👩‍👧 ❤️ 🏀')).toBe(false);
+  });
+});
+
+describe('candidate filter: every finding passes it', () => {
+  const config: MatcherConfig = bundledMatcherConfig;
+  const texts = [
+    ...config.claims.map((claim) => claim.text),
+    ...config.labels.map((label) => label.text),
+    ...config.mentions.flatMap((mention) => [
+      ...mention.standalone.map((term) => term.text),
+      ...mention.subjects.flatMap((subject) => mention.topics.map((topic) => `${subject.text} ${topic.text}`)),
+    ]),
+  ];
+  const variants: Array<[string, (text: string) => string]> = [
+    ['as written', (text) => text],
+    ['upper case', (text) => text.toUpperCase()],
+    ['title case', (text) => text.replace(/\b\w/g, (ch) => ch.toUpperCase())],
+    ['inflected', (text) => text.replace(/\b(\w{4,})\b/g, '$1s')],
+    ['Hebrew prefix letters', (text) => text.replace(/(^|\s)([\u05D0-\u05EA])/g, '$1ו$2')],
+    ['soft hyphens inside words', (text) => text.replace(/(\p{L}{2})(\p{L}{2})/gu, '$1\u00AD$2')],
+    ['niqqud', (text) => text.replace(/([\u05D0-\u05EA])/g, '$1\u05B7')],
+    ['accents', (text) => text.replace(/a/g, 'á').replace(/e/g, 'é')],
+    ['fullwidth', (text) => text.replace(/[A-Za-z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))],
+    ['inside a sentence', (text) => `Earlier today, someone wrote: ${text}. Nobody checked.`],
+  ];
+
+  it('exists for the bundled knowledge base', () => {
+    expect(filter).not.toBeNull();
+  });
+
+  for (const [name, transform] of variants) {
+    it(`holds for claims, labels and mentions ${name}`, () => {
+      const failures: string[] = [];
+      for (const text of texts) {
+        const variant = transform(text);
+        for (const finding of matcher.match(variant)) {
+          if (!passes(variant.slice(finding.start, finding.end)) && !passes(variant)) failures.push(`${finding.why.rule}: ${variant}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('rules out ordinary text, so most of a page is never matched', () => {
+    const ordinary = [
+      'The city council approved the new budget for parks and libraries on Tuesday evening.',
+      'Our recipe for a quick weeknight dinner takes twenty minutes and one pan.',
+      'מועצת העיר אישרה אמש את התקציב החדש לגנים ולספריות.',
+      // Common words that only begin or contain an anchor, or stand alone where a phrase needs more.
+      'Top stories of the day, and the history of the region in summer.',
+      'השבוע הראשון של הקיץ בראשית העונה.',
+    ];
+    for (const text of ordinary) expect(passes(text)).toBe(false);
+  });
+
+  it('is absent when a pattern has nothing to anchor on (then every block is matched)', () => {
+    const numeric = createMatcher({ claims: [{ incident: 'x', lang: 'en', text: '2024 50000' }], labels: [], mentions: [], lexicon: [] });
+    expect(numeric.candidates).toBeNull();
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The candidate filter: a cheap, native test that rules out text the matcher cannot find anything in, so the
+ * page layer reads and matches only the few blocks that may hold a finding.
+ *
+ * Every finding needs certain words: a claim all its significant words but `slots - needed` of them, a label
+ * or a mention its first word (a mention's subject or standalone term). The filter picks, per claim, the
+ * `slots - needed + 1` concepts with the best anchors (so one of them is always present), and per label and
+ * mention term its first concept; an anchor is the part of a concept's key that every word folding to that
+ * key starts with (stemming only cuts or rewrites a word's end), at most six letters. One regular expression
+ * over the raw text finds the anchors case-insensitively; Hebrew prefix letters (ו, ה, ב...) come before an
+ * anchor and do not hide it.
+ *
+ * What the matcher folds and a plain regular expression does not see is caught by `chars`: letters that fold
+ * to a Latin or Hebrew letter (é, ß, ﬁ, fullwidth and mathematical letters, Hebrew presentation forms), and
+ * marks or format characters (niqqud, soft hyphens, zero-width characters) right after a Latin or Hebrew
+ * letter. A block with any of them is a candidate too. Not covered, by design: a quote mark inside the first
+ * letters of a word on the page where the configured word has none (O'Brien against OBrien), and anchors of
+ * digits (digit groups fold): a concept whose keys hold digits is never chosen as an anchor, and when a
+ * pattern has no usable anchor there is no filter at all (`null`): every block is matched.
+ */
+import { STEM_EXTRAS, isHebrewPrefixLetter as isPrefixLetter } from './normalize';
+import type { CandidateFilter } from './types';
+
+/** The matcher's compiled tables this needs (a structural view of matcher.ts's `Compiled`). */
+export interface CompiledTables {
+  readonly claims: ReadonlyArray<{ readonly slots: number; readonly needed: number }>;
+  readonly postStart: Int32Array;
+  readonly postClaim: Int32Array;
+  readonly postSlot: Int32Array;
+  readonly conceptCount: number;
+  readonly entryConcept: Int32Array;
+  readonly entryKeyOff: Int32Array;
+  readonly entryKeyLen: Int32Array;
+  readonly keyPool: Uint16Array;
+  readonly phrases: ReadonlyArray<{ readonly concepts: readonly number[] }>;
+}
+
+const ANCHOR_MAX = 6;
+/** Shorter anchors would make most blocks of a page candidates. */
+const ANCHOR_MIN = 3;
+
+/** Extras stemming appends to a key (i, or, ter, ization, z): the shared prefix ends before them. */
+const EXTRAS = STEM_EXTRAS.map((codes) => String.fromCharCode(...codes)).filter((extra) => extra.length > 0);
+
+const LATIN = /^[a-z]+$/;
+const HEBREW = /^[\u05D0-\u05EA]+$/;
+/** Hebrew prefix letters the matcher strips (ו ה ב כ ל מ ש, up to three: normalize.ts `isHebrewPrefixLetter`). */
+const HEBREW_PREFIXES = '[\u05D5\u05D4\u05D1\u05DB\u05DC\u05DE\u05E9]{0,3}';
+
+/**
+ * Characters the matcher folds (see the module comment). Kept in step with normalize.ts by an exhaustive test
+ * over every code unit (prefilter.test.ts).
+ */
+export const FOLDED_CHARS =
+  /[\u00AA\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u1D00-\u1EFF\u2070-\u209F\u2100-\u218F\u24B6-\u24E9\u2C60-\u2C7F\uA720-\uA7FF\uFB00-\uFB4F\uFF21-\uFF3A\uFF41-\uFF5A\u{10780}-\u{107BF}\u{1D400}-\u{1D7FF}]|(?<=[A-Za-z\u05D0-\u05EA])[\p{M}\p{Cf}\u2060-\u206F\uFF9E\uFF9F]/gu;
+
+/** Letters at the end of a Latin key that stemming may have appended (see `EXTRAS`). */
+function extraLength(key: string): number {
+  let cut = 0;
+  for (const extra of EXTRAS) if (key.endsWith(extra)) cut = Math.max(cut, extra.length);
+  return cut;
+}
+
+/** A single anchor this good (five letters, not a stopword) is telling enough on its own. */
+const STRONG_SCORE = 5 * 64 - 8;
+/** Phrase words matched in a row at most. */
+const SEQUENCE_MAX = 4;
+/** The rest of a Latin word after its stem: letters, digits, in-word quote marks. */
+const LATIN_TAIL = "[a-z0-9'\u2018\u2019`\u00B4]*";
+/** Between two words of a phrase: anything but letters and digits, or nothing (an element boundary). */
+const SEPARATORS = '[^a-z0-9\u05D0-\u05EA]*';
+
+interface Anchor {
+  text: string;
+  hebrew: boolean;
+}
+
+/**
+ * The anchor of a key, or null when it cannot anchor. Latin keys: the leading letters every word folding to
+ * the key starts with (a word start: no letter or digit before it). Hebrew keys are whole words (the matcher
+ * does not stem Hebrew): the key itself, after up to three prefix letters, with no Hebrew letter on either side.
+ */
+function anchorOf(key: string): Anchor | null {
+  if (HEBREW.test(key)) return key.length >= ANCHOR_MIN ? { text: key, hebrew: true } : null;
+  if (!LATIN.test(key)) return null;
+  const length = Math.min(key.length - extraLength(key), ANCHOR_MAX);
+  return length >= ANCHOR_MIN ? { text: key.slice(0, length), hebrew: false } : null;
+}
+
+export function createCandidateFilter(
+  tables: CompiledTables,
+  /** How many leading words of phrase `index` every finding through it contains (0: it finds nothing alone). */
+  requiredWords: (index: number) => number,
+  stopKeys: ReadonlySet<string>,
+): CandidateFilter | null {
+  // Entries (keys) of each concept; a key's text is decoded only for the concepts asked about.
+  const entriesOf: number[][] = Array.from({ length: tables.conceptCount }, () => []);
+  for (let e = 0; e < tables.entryConcept.length; e++) entriesOf[tables.entryConcept[e] as number]?.push(e);
+  const keyText = (e: number): string => {
+    const off = tables.entryKeyOff[e] as number;
+    let key = '';
+    for (let i = 0; i < (tables.entryKeyLen[e] as number); i++) key += String.fromCharCode(tables.keyPool[off + i] as number);
+    return key;
+  };
+  // A concept's anchors, and how telling they are: longer first, Hebrew whole words before Latin stems, never
+  // a stopword unless nothing else is left, then fewer anchors. Worked out only for the concepts asked about.
+  const memo = new Map<number, { anchors: Anchor[]; score: number } | null>();
+  const anchorsFor = (concept: number): { anchors: Anchor[]; score: number } | null => {
+    let entry = memo.get(concept);
+    if (entry !== undefined) return entry;
+    const keys = (entriesOf[concept] ?? []).map(keyText);
+    const anchors = keys.map(anchorOf);
+    if (anchors.length === 0 || anchors.some((anchor) => anchor === null)) entry = null;
+    else {
+      const usable = anchors as Anchor[];
+      let shortest = ANCHOR_MAX + 1;
+      for (const anchor of usable) shortest = Math.min(shortest, Math.min(anchor.text.length, ANCHOR_MAX) + (anchor.hebrew ? 1 : 0));
+      const common = keys.some((key) => stopKeys.has(key));
+      entry = { anchors: usable, score: (common ? 0 : shortest * 64) - keys.length };
+    }
+    memo.set(concept, entry);
+    return entry;
+  };
+  /** A pattern for phrase words in a row: each word any key of its concept, separators (or none) between. */
+  const sequenceOf = (concepts: readonly number[]): string | null => {
+    const words: string[] = [];
+    for (const concept of concepts) {
+      const forms = new Set<string>();
+      for (const key of (entriesOf[concept] ?? []).map(keyText)) {
+        if (HEBREW.test(key)) forms.add(`${HEBREW_PREFIXES}${key}`);
+        else if (LATIN.test(key)) forms.add(`${key.slice(0, key.length - extraLength(key))}${LATIN_TAIL}`);
+        else return null;
+      }
+      if (forms.size === 0) return null;
+      words.push(`(?:${[...forms].join('|')})`);
+    }
+    const first = (entriesOf[concepts[0] as number] ?? []).map(keyText);
+    const boundary = first.every((key) => HEBREW.test(key)) ? '(?<![\u05D0-\u05EA])' : '(?<![a-z0-9])';
+    return `${boundary}${words.join(SEPARATORS)}`;
+  };
+  const best = (concepts: readonly number[], count: number): number[] | null => {
+    const usable = [...new Set(concepts)].filter((c) => c >= 0 && anchorsFor(c) !== null);
+    if (usable.length < count) return null;
+    usable.sort((a, b) => (anchorsFor(b)?.score ?? 0) - (anchorsFor(a)?.score ?? 0));
+    return usable.slice(0, count);
+  };
+
+  const chosen = new Set<number>();
+  // Claims: any `slots - needed + 1` of a claim's concepts include one that is always present.
+  const conceptsOfClaim: number[][] = tables.claims.map((claim) => new Array<number>(claim.slots).fill(-1));
+  for (let c = 0; c < tables.conceptCount; c++) {
+    for (let p = tables.postStart[c] as number; p < (tables.postStart[c + 1] as number); p++) {
+      const slots = conceptsOfClaim[tables.postClaim[p] as number];
+      if (slots !== undefined) slots[tables.postSlot[p] as number] = c;
+    }
+  }
+  for (let k = 0; k < tables.claims.length; k++) {
+    const claim = tables.claims[k] as { slots: number; needed: number };
+    const picked = best(conceptsOfClaim[k] as number[], claim.slots - claim.needed + 1);
+    if (picked === null) return null;
+    for (const c of picked) chosen.add(c);
+  }
+  // Phrases: one of the words a phrase cannot be found without; when none of them is telling on its own
+  // ("Stories on X"), the words in a row.
+  const sequences = new Set<string>();
+  for (let index = 0; index < tables.phrases.length; index++) {
+    const phrase = tables.phrases[index] as CompiledTables['phrases'][number];
+    const required = requiredWords(index);
+    if (required === 0) continue;
+    const picked = best(phrase.concepts.slice(0, required), 1)?.[0];
+    const strong = picked !== undefined && (anchorsFor(picked)?.score ?? 0) >= STRONG_SCORE;
+    const sequence = strong || required < 2 ? null : sequenceOf(phrase.concepts.slice(0, Math.min(required, SEQUENCE_MAX)));
+    if (sequence !== null) sequences.add(sequence);
+    else if (picked !== undefined) chosen.add(picked);
+    else return null;
+  }
+  if (chosen.size === 0 && sequences.size === 0) return null;
+
+  // An anchor implied by a shorter one is left out: a Latin stem by its own start, a Hebrew word by the
+  // same word without prefix letters.
+  const dedupe = (texts: string[], shorterForms: (text: string) => string[]): string[] => {
+    const kept = new Set<string>();
+    for (const text of [...new Set(texts)].sort((a, b) => a.length - b.length)) {
+      if (!shorterForms(text).some((shorter) => kept.has(shorter))) kept.add(text);
+    }
+    return [...kept].sort();
+  };
+  const anchors = [...chosen].flatMap((c) => anchorsFor(c)?.anchors ?? []);
+  const latin = dedupe(
+    anchors.filter((anchor) => !anchor.hebrew).map((anchor) => anchor.text),
+    (text) => Array.from({ length: Math.max(0, text.length - ANCHOR_MIN) }, (_, i) => text.slice(0, ANCHOR_MIN + i)),
+  );
+  const hebrew = dedupe(
+    anchors.filter((anchor) => anchor.hebrew).map((anchor) => anchor.text),
+    (text) => {
+      const forms: string[] = [];
+      for (let s = 1; s <= 3 && s < text.length && isPrefixLetter(text.charCodeAt(s - 1)); s++) forms.push(text.slice(s));
+      return forms;
+    },
+  );
+  const alternatives: string[] = [...sequences];
+  if (latin.length > 0) alternatives.push(`(?<![a-z0-9])(?:${latin.join('|')})`);
+  if (hebrew.length > 0) alternatives.push(`(?<![\u05D0-\u05EA])${HEBREW_PREFIXES}(?:${hebrew.join('|')})(?![\u05D0-\u05EA])`);
+  return { words: new RegExp(alternatives.join('|'), 'gi'), chars: new RegExp(FOLDED_CHARS.source, 'gu') };
+}
