@@ -8,21 +8,14 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { FindingKind } from '../../src/core/types';
+import { createIncidentDetailsClient } from '../../src/messaging/incident-details-client';
 import { ToContentSchema, type ContentToBackground, type PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
 import { siteOf, type Dismissal, type Settings } from '../../src/settings/schema';
-import {
-  dismissalsItem,
-  packsItem,
-  readDismissals,
-  readImportedIncidents,
-  readSettings,
-  settingsItem,
-  addDismissal,
-} from '../../src/settings/storage';
+import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
-import { buildKnowledge, cardModelFor, type Knowledge } from './knowledge';
+import { cardModelFor, createPageMatcher } from './knowledge';
 import { startPageSession, type PageSession } from './page-session';
 import { createReporter } from './reporter';
 
@@ -69,13 +62,17 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const lang = uiLangFrom(browser.i18n.getUILanguage());
   const contextPage = browser.runtime.getURL('/context.html');
 
-  let [settings, dismissals, imported] = await Promise.all([
-    readSettings(),
-    readDismissals(),
-    readImportedIncidents().catch(() => []),
-  ]);
-  let knowledge: Knowledge = buildKnowledge(imported);
+  const stored = await readPageState();
+  let { settings, dismissals } = stored;
+  let matcher = createPageMatcher(stored.imported);
   if (ctx.isInvalid) return;
+
+  const details = createIncidentDetailsClient({
+    send: (request) => browser.runtime.sendMessage(request),
+    debug: (...args) => {
+      if (!ctx.isInvalid) console.debug('[grok-context]', ...args);
+    },
+  });
 
   const reporter = createReporter({
     signal: ctx.signal,
@@ -103,7 +100,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       at: Date.now(),
     };
     // The storage watch below applies it (here and in other tabs of the site).
-    addDismissal(dismissal).catch((error: unknown) => console.debug('[grok-context] could not save the dismissal', error));
+    addPageDismissal(dismissal).catch((error: unknown) => console.debug('[grok-context] could not save the dismissal', error));
   }
 
   function start(): void {
@@ -112,12 +109,16 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     session = startPageSession({
       document,
       signal,
-      matcher: knowledge.matcher,
+      matcher,
       kinds: kindsOf(settings),
       style: settings.highlightStyle,
       filter: dismissalFilter(dismissals, site),
-      cardModel: (finding) => cardModelFor(finding, { knowledge, lang, contextPage }),
-      onFindings: (findings) => reporter.report('checked', findings),
+      cardModel: (finding) => cardModelFor(finding, { details, lang, contextPage }),
+      onFindings: (findings) => {
+        reporter.report('checked', findings);
+        // So that hovering a finding shows its card without waiting for the background.
+        if (findings.length > 0) void details.prefetch(findings);
+      },
       onDismiss,
       extensionBase: browser.runtime.getURL('/'),
       onOpenExtensionPage: (url) => {
@@ -147,40 +148,33 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     }
     if (previous !== null && previous.highlightStyle !== settings.highlightStyle) session.setStyle(settings.highlightStyle);
     const kindsChanged = previous !== null && kindsOf(previous).join() !== kindsOf(settings).join();
-    if (matcherChanged || kindsChanged) session.setMatcher(knowledge.matcher, kindsOf(settings));
+    if (matcherChanged || kindsChanged) session.setMatcher(matcher, kindsOf(settings));
   }
 
   apply(null, false);
 
-  // Later changes, applied without a reload. Each watcher reads through the validating readers.
-  const unwatchSettings = settingsItem.watch(() => {
-    void readSettings().then((next) => {
+  // Later changes, applied without a reload (each part parsed as on the first read).
+  const unwatch = watchPageState((change) => {
+    if (change.settings !== undefined) {
       const previous = settings;
-      settings = next;
+      settings = change.settings;
       apply(previous, false);
-    });
-  });
-  const unwatchDismissals = dismissalsItem.watch(() => {
-    void readDismissals().then((next) => {
-      dismissals = next;
+    }
+    if (change.dismissals !== undefined) {
+      dismissals = change.dismissals;
       session?.setFilter(dismissalFilter(dismissals, site));
-    });
-  });
-  const unwatchPacks = packsItem.watch(() => {
-    void readImportedIncidents()
-      .catch(() => imported)
-      .then((next) => {
-        imported = next;
-        knowledge = buildKnowledge(imported);
-        apply(settings, true);
-      });
+    }
+    if (change.imported !== undefined) {
+      matcher = createPageMatcher(change.imported);
+      // An imported incident's texts may have changed with its pack.
+      details.clear();
+      apply(settings, true);
+    }
   });
   ctx.onInvalidated(() => {
     stop();
     // Once the extension is reloaded or removed, its APIs are gone and unwatching throws: nothing to undo then.
-    quietly(unwatchSettings);
-    quietly(unwatchDismissals);
-    quietly(unwatchPacks);
+    quietly(unwatch);
   });
 
   // Soft navigations (history.pushState, popstate, X's router): read the new page content again, and report

@@ -1,54 +1,47 @@
 /**
- * What the content script knows: the matcher over bundled and imported incidents, incident lookup for cards,
- * and the examples a Grok-summary card shows. Built once per change of imported packs.
+ * What the content script knows: the matcher over the bundled and imported claims, and the card for a
+ * finding. It bundles only what matching needs (src/data/matcher-config.ts); an incident's card texts and the
+ * Grok-summary examples come from the background (src/messaging/incident-details-client.ts), prefetched when
+ * a scan settles with findings and asked when a card is about to open.
  */
 import { createMatcher } from '../../src/core/index';
 import type { Matcher } from '../../src/core/types';
-import { buildMatcherConfig, bundledMatcherConfig, incidentsById, knowledgeBase, type Incident } from '../../src/data/index';
+import { matcherConfigWith, type ClaimSource } from '../../src/data/matcher-config';
+import type { CardDetails, IncidentDetailsClient } from '../../src/messaging/incident-details-client';
 import type { PageFinding } from '../../src/page/scanner';
 import type { CardModel } from '../../src/ui/card/card-model';
 import type { UiLang } from '../../src/ui/lang';
 
-export interface Knowledge {
-  matcher: Matcher;
-  incident(id: string): Incident | undefined;
-  /** Known fabricated headlines from Grok's trending summaries, shown on Grok-summary cards. */
-  examples: Incident[];
-}
-
-export function buildKnowledge(imported: readonly Incident[]): Knowledge {
-  // A bundled incident keeps its bundled text: a pack cannot replace what the extension ships.
-  const extra = imported.filter((incident) => !incidentsById.has(incident.id));
-  const importedById = new Map(extra.map((incident) => [incident.id, incident]));
-  const config =
-    extra.length === 0 ? bundledMatcherConfig : buildMatcherConfig([...knowledgeBase.incidents, ...extra], knowledgeBase.signals);
-  return {
-    matcher: createMatcher(config),
-    incident: (id) => incidentsById.get(id) ?? importedById.get(id),
-    examples: knowledgeBase.incidents
-      .filter((incident) => incident.surface === 'trending-summary' && incident.claims.en.length > 0)
-      .slice(0, 2),
-  };
+/** The matcher over the bundled claims plus those of imported packs (a pack cannot replace a bundled incident). */
+export function createPageMatcher(imported: readonly ClaimSource[]): Matcher {
+  return createMatcher(matcherConfigWith(imported));
 }
 
 export interface CardModelContext {
-  knowledge: Knowledge;
+  details: IncidentDetailsClient;
   lang: UiLang;
   /** The extension's context page URL without a fragment. */
   contextPage: string;
 }
 
-export function cardModelFor(finding: PageFinding, context: CardModelContext): CardModel {
-  const incident = finding.incident === undefined ? undefined : context.knowledge.incident(finding.incident);
+/** The card for a finding: at once when its details are known, else once they came (or could not be had). */
+export function cardModelFor(finding: PageFinding, context: CardModelContext): CardModel | Promise<CardModel> {
+  const details = context.details.detailsFor(finding);
+  return details instanceof Promise ? details.then((known) => toCardModel(finding, known, context)) : toCardModel(finding, details, context);
+}
+
+/** Pure: the card model from a finding and what is known about its incident. */
+function toCardModel(finding: PageFinding, details: CardDetails, context: Omit<CardModelContext, 'details'>): CardModel {
   return {
     findingId: finding.id,
     kind: finding.kind,
     text: finding.text,
     why: finding.why,
-    ...(incident !== undefined ? { incident } : {}),
-    examples: finding.kind === 'grok-summary' ? context.knowledge.examples : [],
-    // Grok-summary cards link to the context page's section on X's labels and Grok's summaries.
-    contextUrl: `${context.contextPage}#${incident?.id ?? 'labels'}`,
+    ...(details.incident !== undefined ? { incident: details.incident } : {}),
+    examples: details.examples,
+    // Incident cards link to the incident's section of the context page (also when its details are missing);
+    // Grok-summary cards to the section on X's labels and Grok's summaries.
+    contextUrl: `${context.contextPage}#${finding.incident ?? 'labels'}`,
     lang: context.lang,
   };
 }

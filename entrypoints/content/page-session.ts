@@ -21,7 +21,8 @@ export interface PageSessionOptions {
   kinds: readonly FindingKind[];
   style: HighlightStyle;
   filter: ((finding: PageFinding) => boolean) | undefined;
-  cardModel(finding: PageFinding): CardModel;
+  /** The card for a finding; a promise while the incident's details are still coming from the background. */
+  cardModel(finding: PageFinding): CardModel | Promise<CardModel>;
   /** The findings changed (or the first scan finished): report them. */
   onFindings(findings: readonly PageFinding[]): void;
   onDismiss(model: CardModel): void;
@@ -50,6 +51,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   const highlighter = createHighlighter({ signal, style: options.style });
   let cardHost: CardHost | null = null;
   let openId: string | null = null;
+  /** Bumped by every open and by the pointer leaving: a card whose details come late opens only if still wanted. */
+  let opening = 0;
 
   function host(): CardHost {
     if (cardHost !== null) return cardHost;
@@ -100,7 +103,14 @@ export function startPageSession(options: PageSessionOptions): PageSession {
 
   function open(finding: PageFinding, range: AbstractRange, via: 'pointer' | 'keyboard'): void {
     openId = finding.id;
-    host().open(options.cardModel(finding), liveRange(range), via);
+    const anchor = liveRange(range);
+    const token = ++opening;
+    const show = (model: CardModel): void => {
+      if (token === opening && openId === finding.id && !signal.aborted) host().open(model, anchor, via);
+    };
+    const model = options.cardModel(finding);
+    if (model instanceof Promise) model.then(show, (error: unknown) => console.debug('[grok-context] no card model', error));
+    else show(model);
   }
 
   watchHover({
@@ -113,6 +123,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
       open(hit.finding, hit.span.range, 'pointer');
     },
     onLeave() {
+      // The pointer left before the card's details came: that card is no longer wanted.
+      opening += 1;
       cardHost?.pointerLeftAnchor();
     },
   });

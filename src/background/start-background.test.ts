@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { FindingsReport, ReportedFinding, TabFindings } from '../messaging/schema';
-import { setSiteEnabled, updateSettings } from '../settings/storage';
+import { incidentsById, summaryExamples } from '../data/index';
+import type { Incident } from '../data/schema';
+import type { FindingsReport, IncidentDetails, ReportedFinding, TabFindings } from '../messaging/schema';
+import { savePack, setSiteEnabled, updateSettings } from '../settings/storage';
 import { startBackground, type BackgroundApi } from './start-background';
 import { FRESH_REPORT_MS } from './tab-registry';
 
@@ -194,5 +196,60 @@ describe('keyboard commands', () => {
     await vi.waitFor(() => expect(sendMessage).toHaveBeenCalledTimes(2));
     expect(sendMessage).toHaveBeenNthCalledWith(1, 12, { type: 'step-finding', direction: 'next' }, { frameId: 0 });
     expect(sendMessage).toHaveBeenNthCalledWith(2, 12, { type: 'step-finding', direction: 'previous' }, { frameId: 0 });
+  });
+});
+
+describe('incident details', () => {
+  const imported: Incident = {
+    id: 'moon-texas-2031',
+    title: { en: 'Grok said the Moon landed on Texas', he: 'גרוק אמר שהירח נחת בטקסס' },
+    date: '2031-01-02',
+    surface: 'trending-summary',
+    rating: 'Fabricated',
+    appearance: { en: 'Explore', he: 'Explore' },
+    claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: [] },
+    claim: { en: 'Moon Lands on Texas', he: 'הירח נחת בטקסס' },
+    happened: { en: 'Nothing landed.', he: 'שום דבר לא נחת.' },
+    why: { en: 'Jokes.', he: 'בדיחות.' },
+    cautions: [],
+    sources: [{ publisher: 'Example News', title: 'No, the Moon did not land' }],
+    confidence: 'medium',
+  };
+
+  async function details(ids: string[], examples = false, sender: object = fromTab(3)): Promise<IncidentDetails | undefined> {
+    return (await send({ type: 'incident-details', ids, examples }, sender)) as IncidentDetails | undefined;
+  }
+
+  it('answers a content script with the bundled incidents it knows, leaving unknown ids out', async () => {
+    const answer = await details(['iran-tel-aviv-2024', 'not-known-2030']);
+    expect(answer?.incidents).toEqual([incidentsById.get('iran-tel-aviv-2024')]);
+    expect(answer?.examples).toEqual([]);
+  });
+
+  it('sends the Grok-summary examples when asked, also to a frame', async () => {
+    const answer = await details([], true, fromTab(3, 2));
+    expect(answer?.examples.map((example) => example.id)).toEqual(summaryExamples.map((example) => example.id));
+    expect(answer?.examples).toHaveLength(2);
+  });
+
+  it('answers from imported packs, without the pack fields', async () => {
+    const saved = await savePack({
+      format: 'grok-context-pack',
+      version: 1,
+      id: 'example-pack',
+      title: 'Example pack',
+      origin: { publisher: 'Example News' },
+      incidents: [imported],
+    });
+    expect(saved.ok).toBe(true);
+    const answer = await details(['moon-texas-2031', 'adams-earthquake-2024']);
+    expect(answer?.incidents.map((incident) => incident.id)).toEqual(['adams-earthquake-2024', 'moon-texas-2031']);
+    expect(answer?.incidents[1]).toEqual(imported);
+  });
+
+  it('drops a malformed request', async () => {
+    expect(await send({ type: 'incident-details', ids: ['<script>'], examples: false }, fromTab(3))).toBeUndefined();
+    expect(await send({ type: 'incident-details', ids: [], examples: false, url: 'https://x.com/' }, fromTab(3))).toBeUndefined();
+    expect(debugLog.mock.calls.some((call) => String(call[1]).includes('malformed'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The background's listeners: content-script reports → registry → badge; popup questions → answers;
+ * The background's listeners: content-script reports → registry → badge; card details → from the knowledge
+ * base and imported packs; popup questions → answers;
  * keyboard commands → the active tab. Every message is validated; anything else is dropped with a debug log.
  * Listeners are added synchronously, as MV3 requires for a service worker woken by an event.
  */
@@ -9,7 +10,8 @@ import {
   PopupToBackgroundSchema,
   type ToContent,
 } from '../messaging/schema';
-import { readSettings, settingsItem } from '../settings/storage';
+import { readImportedIncidents, readSettings, settingsItem } from '../settings/storage';
+import { answerIncidentDetails } from './incident-details';
 import { BADGE_COLOR, createTabRegistry, memorySession, type BadgeApi, type SessionArea, type TabRegistry } from './tab-registry';
 
 type MessageSender = { tab?: { id?: number }; frameId?: number; url?: string; id?: string };
@@ -61,6 +63,16 @@ export function startBackground(api: BackgroundApi): TabRegistry {
         .create({ url, ...(openerTabId !== undefined && openerTabId >= 0 ? { openerTabId } : {}) })
         .catch((error: unknown) => debug('could not open', url, error));
       return false;
+    }
+    if (fromContent.success && fromContent.data.type === 'incident-details') {
+      // Any frame may ask: the answer is the extension's own public data, and nothing of the page is stored.
+      answerIncidentDetails(fromContent.data, readImportedIncidents)
+        .then(sendResponse)
+        .catch((error: unknown) => {
+          debug('incident details not answered', error);
+          sendResponse(undefined);
+        });
+      return true;
     }
     if (fromContent.success && fromContent.data.type === 'findings') {
       const tabId = sender.tab?.id;

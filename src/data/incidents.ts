@@ -3,13 +3,12 @@
  * record (shared/facts/grok-incidents.md), written in our own words. Links appear only where that record lists
  * a verified URL; other sources are named without one.
  *
- * `claims.en` holds only verbatim texts from the record (plus the spelling variants it records); `claims.he`
- * holds our own Hebrew renderings, several per claim, because no Hebrew coverage of these headlines exists and
- * pages may use another translator's wording. Entries without a verbatim text have empty claim lists: they
- * give context on cards and the context page but are never matched as text.
+ * The texts matched on pages (`claims`) live in claims.ts, so that matching can be bundled without these
+ * card texts; entries whose claim lists are empty give context on cards and the context page only.
  *
  * Sorted by id (a data test checks it).
  */
+import { bundledClaims } from './claims';
 import type { Incident } from './schema';
 
 const QUARTZ_BLUNDERS = {
@@ -45,14 +44,7 @@ export const bundledIncidents: Incident[] = [
       en: "A Grok-written headline and summary in the trending section of X's Explore tab.",
       he: 'כותרת וסיכום שכתב גרוק באזור הטרנדים בלשונית Explore של X.',
     },
-    claims: {
-      en: ['Adams vs. Earthquake: 50,000 Cops in Subway Showdown'],
-      he: [
-        'אדמס נגד רעידת האדמה: 50,000 שוטרים בעימות ברכבת התחתית',
-        'אדמס מול רעידת האדמה: 50,000 שוטרים בעימות במטרו',
-        'עימות ברכבת התחתית: אדמס נגד רעידת האדמה עם 50,000 שוטרים',
-      ],
-    },
+    claims: bundledClaims['adams-earthquake-2024'],
     claim: {
       en: '"Adams vs. Earthquake: 50,000 Cops in Subway Showdown" — the summary said Mayor Eric Adams had ordered police to "shoot the earthquake".',
       he: '"אדמס נגד רעידת האדמה: 50,000 שוטרים בעימות ברכבת התחתית" — לפי הסיכום, ראש העיר אריק אדמס הורה לשוטרים "לירות ברעידת האדמה".',
@@ -96,16 +88,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok's chatbot answers to questions about the 2024 US election, on X.",
       he: 'תשובות הצ\'אטבוט גרוק לשאלות על הבחירות בארה"ב ב-2024, ב-X.',
     },
-    claims: {
-      en: ['The ballot deadline has passed for several states for the 2024 election.'],
-      he: [
-        // Without "2024 election": seven significant words would let a sentence about registration deadlines
-        // (no ballots) match with one word missing. Six words must all be present.
-        'המועד האחרון לפתקי ההצבעה חלף בכמה מדינות.',
-        'בכמה מדינות עבר המועד האחרון לפתק ההצבעה.',
-        'הדדליין לפתקי ההצבעה עבר בכמה מדינות.',
-      ],
-    },
+    claims: bundledClaims['ballot-deadlines-2024'],
     claim: {
       en: '"The ballot deadline has passed for several states for the 2024 election." Grok named Alabama, Indiana, Michigan, Minnesota, New Mexico, Ohio, Pennsylvania, Texas and Washington.',
       he: '"המועד האחרון לפתקי ההצבעה חלף בכמה מדינות בבחירות 2024." גרוק מנה את אלבמה, אינדיאנה, מישיגן, מינסוטה, ניו מקסיקו, אוהיו, פנסילבניה, טקסס וושינגטון.',
@@ -164,7 +147,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok's answers to X users who asked it whether war footage was real.",
       he: 'תשובות של גרוק למשתמשי X ששאלו אותו אם סרטונים מהמלחמה אמיתיים.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['ben-gurion-video-2025'],
     claim: {
       en: 'Grok said an AI-generated video of Ben Gurion airport in ruins was real footage, and minutes later named a different airport.',
       he: 'גרוק אמר שסרטון שנוצר בבינה מלאכותית ובו נמל התעופה בן גוריון הרוס הוא תיעוד אמיתי, ודקות לאחר מכן ייחס אותו לנמל תעופה אחר.',
@@ -207,7 +190,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok's answers on X about the Bondi Beach shooting in Sydney.",
       he: 'תשובות של גרוק ב-X על הירי בחוף בונדיי בסידני.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['bondi-crabtree-2025'],
     claim: {
       en: 'Grok said the bystander who disarmed the gunman was "Edward Crabtree".',
       he: 'גרוק טען שהעובר האורח שפירק את היורה מנשקו הוא "אדוארד קרבטרי".',
@@ -248,7 +231,7 @@ export const bundledIncidents: Incident[] = [
       en: 'A "Stories For You" headline on X, written by Grok.',
       he: 'כותרת במדור "Stories For You" ב-X, שכתב גרוק.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['carter-death-2024'],
     claim: {
       en: 'A Grok-written headline announced that former US President Jimmy Carter had died.',
       he: 'כותרת שכתב גרוק הודיעה שנשיא ארה"ב לשעבר ג\'ימי קרטר הלך לעולמו.',
@@ -284,7 +267,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok's answers to X users asking about the video of the shooting.",
       he: 'תשובות של גרוק למשתמשי X ששאלו על סרטון הירי.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['charlie-kirk-2025'],
     claim: {
       en: 'Grok described the video of Charlie Kirk\'s shooting as "a meme video with edited effects" and said he was fine.',
       he: 'גרוק תיאר את סרטון הירי בצ\'ארלי קירק כ"סרטון מם עם אפקטים ערוכים" וטען שקירק בסדר.',
@@ -334,7 +317,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok-written headlines in X's trending stories.",
       he: 'כותרות שכתב גרוק בסיפורים החמים של X.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['harris-shot-2024'],
     claim: {
       en: 'Grok headlines said Vice President Kamala Harris had been shot, and named the wrong suspect.',
       he: 'כותרות של גרוק טענו שסגנית הנשיא קמלה האריס נורתה, ונקבו בשם חשוד שגוי.',
@@ -377,7 +360,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok's answers on X about images from the war.",
       he: 'תשובות של גרוק ב-X על תמונות מהמלחמה.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['iran-school-2026'],
     claim: {
       en: 'Grok said images of an attack on a girls\' school in Iran showed an ISIS attack in Kabul in 2021, and called the reports a hoax.',
       he: 'גרוק טען שתמונות של תקיפת בית ספר לבנות באיראן מתעדות פיגוע של דאעש בקאבול ב-2021, וכינה את הדיווחים מתיחה.',
@@ -418,15 +401,7 @@ export const bundledIncidents: Incident[] = [
       en: "A Grok-written headline promoted in X's Explore tab on the first day of the updated trending feature.",
       he: 'כותרת שכתב גרוק וקודמה בלשונית Explore של X ביום הראשון של פיצ\'ר הטרנדים המחודש.',
     },
-    claims: {
-      en: ['Iran Strikes Tel Aviv with Heavy Missiles'],
-      he: [
-        'איראן תוקפת את תל אביב בטילים כבדים',
-        'איראן מתקיפה את תל אביב עם טילים כבדים',
-        'טילים כבדים: איראן תקפה את תל אביב',
-        'איראן פוגעת בתל אביב בטילים כבדים',
-      ],
-    },
+    claims: bundledClaims['iran-tel-aviv-2024'],
     claim: {
       en: '"Iran Strikes Tel Aviv with Heavy Missiles"',
       he: '"איראן תוקפת את תל אביב בטילים כבדים"',
@@ -481,20 +456,7 @@ export const bundledIncidents: Incident[] = [
       en: "A Grok-written headline and summary in X's trending section.",
       he: 'כותרת וסיכום שכתב גרוק באזור הטרנדים של X.',
     },
-    claims: {
-      en: [
-        'Klay Thompson Accused in Bizarre Brick-Vandalism Spree',
-        'accused of vandalizing multiple houses with bricks in Sacramento',
-      ],
-      he: [
-        'קליי תומפסון מואשם במסע ונדליזם מוזר בלבנים',
-        'קליי תומפסון נאשם בגל ונדליזם ביזארי עם לבנים',
-        'מסע ונדליזם ביזארי בלבנים: קליי תומפסון מואשם',
-        'מואשם בהשחתת כמה בתים בלבנים בסקרמנטו',
-        'הואשם בוונדליזם של מספר בתים באמצעות לבנים בסקרמנטו',
-        'נאשם בהשחתת בתים בסקרמנטו עם לבנים',
-      ],
-    },
+    claims: bundledClaims['klay-thompson-bricks-2024'],
     claim: {
       en: '"Klay Thompson Accused in Bizarre Brick-Vandalism Spree" — the summary said he was "accused of vandalizing multiple houses with bricks in Sacramento".',
       he: '"קליי תומפסון מואשם במסע ונדליזם מוזר בלבנים" — לפי הסיכום הוא "מואשם בהשחתת כמה בתים בלבנים בסקרמנטו".',
@@ -546,16 +508,7 @@ export const bundledIncidents: Incident[] = [
       en: "A Grok-written headline in X's Explore tab.",
       he: 'כותרת שכתב גרוק בלשונית Explore של X.',
     },
-    claims: {
-      en: ["Lowe's CEO urges conservatives to shop at Home Depot."],
-      he: [
-        'מנכ"ל לואוז קורא לשמרנים לקנות בהום דיפו',
-        "מנכ\"ל לואו'ס קורא לשמרנים לעשות קניות בהום דיפו",
-        'מנכ"ל לואוז מפציר בשמרנים לקנות בהום דיפו',
-        // Hebrew articles often keep brand names in Latin letters.
-        "מנכ\"ל Lowe's קורא לשמרנים לקנות ב-Home Depot",
-      ],
-    },
+    claims: bundledClaims['lowes-home-depot-2024'],
     claim: {
       en: `"Lowe's CEO urges conservatives to shop at Home Depot."`,
       he: '"מנכ"ל לואוז קורא לשמרנים לקנות בהום דיפו."',
@@ -591,14 +544,7 @@ export const bundledIncidents: Incident[] = [
       en: 'A promoted Grok-written news item on X.',
       he: 'ידיעה שכתב גרוק וקודמה ב-X.',
     },
-    claims: {
-      en: ['PM Modi Ejected from Indian Government'],
-      he: [
-        'ראש הממשלה מודי הודח מממשלת הודו',
-        'מודי הודח מממשלת הודו',
-        'ראש ממשלת הודו מודי סולק מהממשלה',
-      ],
-    },
+    claims: bundledClaims['modi-ejected-2024'],
     claim: {
       en: '"PM Modi Ejected from Indian Government", presented as a "shocking turn of events".',
       he: '"ראש הממשלה מודי הודח מממשלת הודו", שהוצג כ"תפנית מזעזעת".',
@@ -639,7 +585,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok's answers to X users asking whether the photos were real.",
       he: 'תשובות של גרוק למשתמשי X ששאלו אם התמונות אמיתיות.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['newsom-guard-photos-2025'],
     claim: {
       en: 'Grok said photos of National Guard troops sleeping in Los Angeles were recycled from the 2021 withdrawal from Afghanistan.',
       he: 'גרוק טען שתמונות של חיילי המשמר הלאומי ישנים בלוס אנג\'לס ממוחזרות מהנסיגה מאפגניסטן ב-2021.',
@@ -681,14 +627,7 @@ export const bundledIncidents: Incident[] = [
       en: "A Grok-written headline and summary in X's trending section.",
       he: 'כותרת וסיכום שכתב גרוק באזור הטרנדים של X.',
     },
-    claims: {
-      en: ["Sun's Odd Behavior: Experts Baffled", "Sun's Odd Behaviour: Experts Baffled"],
-      he: [
-        'התנהגות מוזרה של השמש: המומחים המומים',
-        'התנהגותה המשונה של השמש מבלבלת את המומחים',
-        'השמש מתנהגת באופן מוזר: מומחים המומים',
-      ],
-    },
+    claims: bundledClaims['sun-eclipse-2024'],
     claim: {
       en: '"Sun\'s Odd Behavior: Experts Baffled" — the summary said the sun was behaving unusually and there was no official explanation.',
       he: '"התנהגות מוזרה של השמש: המומחים המומים" — לפי הסיכום השמש התנהגה באופן חריג ולא ניתן לכך הסבר רשמי.',
@@ -728,7 +667,7 @@ export const bundledIncidents: Incident[] = [
       en: "Grok's replies on X to questions on unrelated subjects.",
       he: 'תגובות של גרוק ב-X לשאלות בנושאים אחרים לגמרי.',
     },
-    claims: { en: [], he: [] },
+    claims: bundledClaims['white-genocide-2025'],
     claim: {
       en: 'Grok brought up claims of a "white genocide" in South Africa in answers to questions that had nothing to do with it.',
       he: 'גרוק העלה טענות על "רצח עם של לבנים" בדרום אפריקה בתשובות לשאלות שלא היו קשורות לכך כלל.',

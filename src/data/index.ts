@@ -4,9 +4,9 @@
  * with a message naming the field, instead of surfacing later as a silent non-match.
  */
 import * as z from 'zod/mini';
-import type { ClaimPattern, MatcherConfig } from '../core/types';
+import { summaryExamplesOf } from './examples';
 import { bundledIncidents } from './incidents';
-import { KnowledgeBaseSchema, type Incident, type KnowledgeBase, type Signals } from './schema';
+import { KnowledgeBaseSchema, type Incident, type KnowledgeBase } from './schema';
 import { bundledSignals } from './signals';
 
 export const KNOWLEDGE_BASE_VERSION = 1;
@@ -35,30 +35,8 @@ export const incidentsById: ReadonlyMap<string, Incident> = new Map(
   knowledgeBase.incidents.map((incident) => [incident.id, incident]),
 );
 
-/**
- * The core's matcher config for a set of incidents (bundled, or bundled plus imported packs) and signals.
- * Claims come from each incident's `claims.en` / `claims.he`; context-only incidents contribute none.
- */
-export function buildMatcherConfig(incidents: readonly Incident[], signals: Signals): MatcherConfig {
-  const claims: ClaimPattern[] = [];
-  for (const incident of incidents) {
-    for (const text of incident.claims.en) claims.push({ incident: incident.id, lang: 'en', text });
-    for (const text of incident.claims.he) claims.push({ incident: incident.id, lang: 'he', text });
-  }
-  return {
-    claims,
-    labels: signals.labels.map((label) => ({ ...label })),
-    mentions: signals.mentions.map((mention) => ({
-      lang: mention.lang,
-      subjects: mention.subjects.map((term) => ({ ...term })),
-      topics: mention.topics.map((term) => ({ ...term })),
-      standalone: mention.standalone.map((term) => ({ ...term })),
-      window: mention.window,
-    })),
-    lexicon: signals.lexicon.map((group) => [...group]),
-  };
-}
+/** Known fabricated headlines from Grok's trending summaries, shown as examples on Grok-summary cards. */
+export const summaryExamples: readonly Incident[] = summaryExamplesOf(knowledgeBase.incidents);
 
-export const bundledMatcherConfig: MatcherConfig = buildMatcherConfig(knowledgeBase.incidents, knowledgeBase.signals);
-
+export { buildMatcherConfig, bundledMatcherConfig, matcherConfigWith, type ClaimSource } from './matcher-config';
 export type { Incident, KnowledgeBase, Signals } from './schema';

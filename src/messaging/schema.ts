@@ -3,6 +3,7 @@
  * anything malformed is dropped (with a debug log) and never throws into the page.
  */
 import * as z from 'zod/mini';
+import { IncidentIdSchema, IncidentSchema } from '../data/schema';
 
 export const FindingKindSchema = z.enum(['fabricated-headline', 'grok-summary']);
 
@@ -36,8 +37,32 @@ export const FindingsReportSchema = z.strictObject({
 });
 export type FindingsReport = z.infer<typeof FindingsReportSchema>;
 
+/** Incidents one request may ask for (a page with more incidents asks again for the rest). */
+export const MAX_DETAIL_IDS = 50;
+
+/**
+ * The card texts of some incidents (title, explanations, sources, cautions), asked when a card is about to
+ * open and prefetched when a scan settles with findings. The content script bundles only what matching needs;
+ * the background holds the knowledge base and the imported packs.
+ */
+export const IncidentDetailsRequestSchema = z.strictObject({
+  type: z.literal('incident-details'),
+  ids: z.array(IncidentIdSchema).check(z.maxLength(MAX_DETAIL_IDS)),
+  /** Also send the known fabricated headlines a Grok-summary card shows as examples. */
+  examples: z.boolean(),
+});
+export type IncidentDetailsRequest = z.infer<typeof IncidentDetailsRequestSchema>;
+
+/** The answer: the incidents found among those asked for (an unknown id is left out), and the examples if asked. */
+export const IncidentDetailsSchema = z.strictObject({
+  incidents: z.array(IncidentSchema).check(z.maxLength(MAX_DETAIL_IDS)),
+  examples: z.array(IncidentSchema).check(z.maxLength(2)),
+});
+export type IncidentDetails = z.infer<typeof IncidentDetailsSchema>;
+
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   FindingsReportSchema,
+  IncidentDetailsRequestSchema,
   /** A card's link to one of our pages (context page, options): the background opens it in a new tab. */
   z.strictObject({
     type: z.literal('open-extension-page'),

@@ -5,77 +5,47 @@
  * Versions and migrations (each migration has a test from every earlier version, storage.test.ts):
  * - settings v1 `{ highlight: boolean, badge, paused, disabledSites }` → v2 (current, see SettingsSchema).
  * - dismissals v1 (current), packs v1 (current).
+ *
+ * The content script reads (and adds dismissals to) the same keys directly, without these items:
+ * page-storage.ts. A new version of a value needs its reader in stored-values.ts to read the earlier one too.
  */
 import { storage } from 'wxt/utils/storage';
-import type * as z from 'zod/mini';
+import { ImportedPackSchema, incidentsOfPacks, type ImportedIncident, type ImportedPack, type Pack } from '../data/pack';
+import { DEFAULT_SETTINGS, SettingsSchema, migrateSettingsV1, type Dismissal, type Settings } from './schema';
 import {
-  ImportedPackSchema,
-  MAX_PACK_INCIDENTS,
-  incidentsOfPacks,
-  type ImportedIncident,
-  type ImportedPack,
-  type Pack,
-} from '../data/pack';
-import {
-  DEFAULT_SETTINGS,
-  DismissalSchema,
-  DismissalsSchema,
-  SettingsSchema,
-  migrateSettingsV1,
-  type Dismissal,
-  type Settings,
-} from './schema';
+  MAX_IMPORTED_INCIDENTS,
+  SETTINGS_VERSION,
+  STORAGE_KEYS,
+  dismissalsFrom,
+  packsFrom,
+  settingsFrom,
+  withDismissal,
+} from './stored-values';
 
-export const SETTINGS_VERSION = 2;
+export { MAX_IMPORTED_INCIDENTS, SETTINGS_VERSION, parseOr } from './stored-values';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(`local:${STORAGE_KEYS.settings}`, {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
   migrations: { 2: migrateSettingsV1 },
 });
 
-export const dismissalsItem = storage.defineItem<Dismissal[]>('local:dismissals', {
+export const dismissalsItem = storage.defineItem<Dismissal[]>(`local:${STORAGE_KEYS.dismissals}`, {
   fallback: [],
   version: 1,
 });
 
 /** Imported incident packs, in import order. */
-export const packsItem = storage.defineItem<ImportedPack[]>('local:packs', {
+export const packsItem = storage.defineItem<ImportedPack[]>(`local:${STORAGE_KEYS.packs}`, {
   fallback: [],
   version: 1,
 });
-
-/** All imported packs together may hold this many incidents (storage.local has a 10 MB quota). */
-export const MAX_IMPORTED_INCIDENTS = 4 * MAX_PACK_INCIDENTS;
-const MAX_DISMISSALS = 10000;
-
-export function parseOr<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  console.debug(`[grok-context] ignoring malformed ${what}`, result.error.issues.slice(0, 3));
-  return fallback;
-}
-
-/** Keeps the valid entries of a stored list: one bad entry does not cost the user the others. */
-function parseEach<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T[] {
-  if (!Array.isArray(value)) {
-    if (value != null) console.debug(`[grok-context] ignoring malformed ${what}: not a list`);
-    return [];
-  }
-  const out: T[] = [];
-  for (const entry of value) {
-    const result = schema.safeParse(entry);
-    if (result.success) out.push(result.data);
-    else console.debug(`[grok-context] ignoring a malformed entry of ${what}`, result.error.issues.slice(0, 3));
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Settings
 
 export async function readSettings(): Promise<Settings> {
-  return parseOr(SettingsSchema, await settingsItem.getValue(), DEFAULT_SETTINGS, 'settings');
+  return settingsFrom(await settingsItem.getValue());
 }
 
 /** Applies a change to the current settings and stores the result (only a valid result is stored). */
@@ -102,17 +72,12 @@ export async function setPaused(paused: boolean): Promise<Settings> {
 // Dismissals
 
 export async function readDismissals(): Promise<Dismissal[]> {
-  const value = await dismissalsItem.getValue();
-  // Fast path for the common, valid case; otherwise keep what is still readable.
-  const whole = DismissalsSchema.safeParse(value);
-  return whole.success ? whole.data : parseEach(DismissalSchema, value, 'dismissals');
+  return dismissalsFrom(await dismissalsItem.getValue());
 }
 
 /** Adds (or refreshes) a dismissal; the oldest are dropped past the limit. */
 export async function addDismissal(dismissal: Dismissal): Promise<Dismissal[]> {
-  const valid = DismissalSchema.parse(dismissal);
-  const others = (await readDismissals()).filter((d) => !(d.site === valid.site && d.key === valid.key));
-  const next = [...others, valid].slice(-MAX_DISMISSALS);
+  const next = withDismissal(await readDismissals(), dismissal);
   await dismissalsItem.setValue(next);
   return next;
 }
@@ -129,7 +94,7 @@ export async function removeDismissal(site: string, key: string): Promise<Dismis
 // Packs
 
 export async function readPacks(): Promise<ImportedPack[]> {
-  return parseEach(ImportedPackSchema, await packsItem.getValue(), 'packs');
+  return packsFrom(await packsItem.getValue());
 }
 
 /** Every imported incident, with the origin of its pack. */

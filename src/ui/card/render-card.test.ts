@@ -103,6 +103,17 @@ describe('renderCard for a known incident', () => {
   });
 });
 
+describe('renderCard without the incident\'s details (the background did not answer)', () => {
+  test('still shows what was found, why, and the link to the incident on the context page', () => {
+    const { incident: _incident, ...model } = incidentModel();
+    const card = render(model);
+    expect(text(card, 'h2')).toBe('Matches a documented false claim');
+    expect(text(card, 'blockquote')).toBe('Iran Strikes Tel Aviv with Heavy Missiles');
+    expect(card.textContent).not.toContain("X's AI trending summary");
+    expect(links(card, 'a.context')[0]?.href).toBe(`${CONTEXT_BASE}#iran-tel-aviv-2024`);
+  });
+});
+
 describe('renderCard for a Grok summary', () => {
   test('explains the trending summaries with two past fabrications and the context link', () => {
     const card = render(summaryModel());

@@ -127,9 +127,14 @@ function whyMatched(doc: Document, s: CardStrings, model: CardModel): HTMLElemen
 export function renderCard(doc: Document, model: CardModel, handlers: CardHandlers): HTMLElement {
   const s = cardStrings[model.lang];
   const incident = model.incident;
+  // A fabricated headline whose incident's details could not be had (the background did not answer) still
+  // says what was found and why, and links to the context page.
+  const detailsMissing = !incident && model.kind === 'fabricated-headline';
   const title = incident
     ? s.incidentLabel(incident.surface, incident.rating, incident.dateText?.[model.lang] ?? formatDate(incident.date, model.lang))
-    : s.summaryLabel(model.why.rule);
+    : detailsMissing
+      ? s.rule.claim
+      : s.summaryLabel(model.why.rule);
 
   const close = el(doc, 'button', { type: 'button', class: 'close', 'aria-label': s.close, title: s.close }, '×');
   close.addEventListener('click', () => handlers.onClose());
@@ -155,7 +160,11 @@ export function renderCard(doc: Document, model: CardModel, handlers: CardHandle
       doc,
       'div',
       { class: 'body' },
-      ...(incident ? incidentBody(doc, s, incident, model.lang) : summaryBody(doc, s, model)),
+      ...(incident
+        ? incidentBody(doc, s, incident, model.lang)
+        : detailsMissing
+          ? [section(doc, s.claim, el(doc, 'blockquote', { class: 'claim', dir: 'auto' }, quote(model.text)))]
+          : summaryBody(doc, s, model)),
       whyMatched(doc, s, model),
     ),
     el(
