@@ -9,7 +9,7 @@
  */
 import { createMatcher } from '../src/core/index';
 import type { Finding, MatchOptions, Matcher } from '../src/core/types';
-import { bundledMatcherConfig } from '../src/data/index';
+import { bundledMatcherConfig } from '../src/data/matcher-config';
 import { createHighlighter } from '../src/page/highlighter';
 import { findingAtPoint, watchHover } from '../src/page/hit-test';
 import { createScanner, type FindingsChange, type Scanner } from '../src/page/scanner';
@@ -39,6 +39,8 @@ export interface Meters {
   rangesRemoved: number;
   /** Text node `.data` reads (only when counting work; 0 otherwise). */
   textReads: number;
+  /** When our code ran: [start, end] intervals between its yields (for attributing long tasks). */
+  segments: Array<[number, number]>;
 }
 
 export interface ScanRun extends Meters {
@@ -90,10 +92,22 @@ function emptyMeters(): Meters {
     rangesAdded: 0,
     rangesRemoved: 0,
     textReads: 0,
+    segments: [],
   };
 }
 
 let awayMs = 0;
+/** Start of the current interval of our code running, or -1 while yielded. */
+let segmentStart = -1;
+
+function pause(at: number): void {
+  if (segmentStart >= 0) state.meters.segments.push([segmentStart, at]);
+  segmentStart = -1;
+}
+
+function resume(at: number): void {
+  segmentStart = at;
+}
 
 /** Measures time spent yielded: the scanner gives the page its turn through scheduler.yield. */
 function installYieldMeter(): void {
@@ -103,8 +117,11 @@ function installYieldMeter(): void {
   scheduler.yield = (): Promise<void> => {
     const at = performance.now();
     state.meters.yields++;
+    pause(at);
     return original().then(() => {
-      awayMs += performance.now() - at;
+      const now = performance.now();
+      awayMs += now - at;
+      resume(now);
     });
   };
 }
@@ -131,6 +148,7 @@ function installReadCounter(): void {
 
 function meteredMatcher(inner: Matcher): Matcher {
   return {
+    candidates: inner.candidates ?? null,
     match(text: string, options?: MatchOptions): Finding[] {
       const at = performance.now();
       try {
@@ -144,7 +162,23 @@ function meteredMatcher(inner: Matcher): Matcher {
   };
 }
 
+/** Measures time spent waiting for a rendering: the scanner checks visibility once the browser has styled the page. */
+function installFrameMeter(): void {
+  const original = globalThis.requestAnimationFrame.bind(globalThis);
+  globalThis.requestAnimationFrame = (callback: FrameRequestCallback): number => {
+    const at = performance.now();
+    pause(at);
+    return original((time) => {
+      const now = performance.now();
+      awayMs += now - at;
+      resume(now);
+      callback(time);
+    });
+  };
+}
+
 installYieldMeter();
+installFrameMeter();
 
 /** From now on, count text reads (slows reading a little: not for timed runs). */
 function countWork(): void {
@@ -159,11 +193,14 @@ function nextTask(): Promise<void> {
 }
 
 /** Runs `work`, then returns the meters for it (wall and busy time until the scanner settles). */
-async function measure(work: () => Promise<void>): Promise<Meters> {
+async function measure(work: () => Promise<void>, openSegment?: [number, number]): Promise<Meters> {
   state.meters = emptyMeters();
+  if (openSegment !== undefined) state.meters.segments.push(openSegment);
   awayMs = 0;
   const at = performance.now();
+  resume(at);
   await work();
+  pause(performance.now());
   const meters = state.meters;
   meters.wallMs = performance.now() - at;
   meters.busyMs = meters.wallMs - awayMs;
@@ -180,7 +217,8 @@ async function startOurs(options: { countWork?: boolean } = {}): Promise<ScanRun
   await nextTask();
   const setupStart = performance.now();
   const matcher = meteredMatcher(createMatcher(bundledMatcherConfig));
-  const setupMs = performance.now() - setupStart;
+  const setupEnd = performance.now();
+  const setupMs = setupEnd - setupStart;
   const controller = new AbortController();
   const signal = controller.signal;
   let scanner: Scanner | null = null;
@@ -227,7 +265,7 @@ async function startOurs(options: { countWork?: boolean } = {}): Promise<ScanRun
       onLeave: () => cardHost?.pointerLeftAnchor(),
     });
     await active.settled();
-  });
+  }, [setupStart, setupEnd]);
   if (scanner === null) throw new Error('scanner did not start');
   session = { scanner, controller };
   return { ...meters, setupMs, evalMs, findings: reported };

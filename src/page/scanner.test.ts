@@ -332,3 +332,63 @@ describe('story cards', () => {
     expect(story?.spans).toHaveLength(2);
   });
 });
+
+describe('sparse reading (the matcher rules text out)', () => {
+  const PAGE = `
+    <main>
+      <article><h2>Breaking: <a href="#">Iran</a> <b>Strikes</b> Tel <em>Aviv</em> with Heavy Missiles</h2>
+        <p>Ordinary words about a bakery, a garden and a quiet village.</p>
+        <p>More ordinary words<br>on two lines, and <span>nothing</span> to find.</p>
+        <div>Outer text before <p>${KLAY}</p> outer text after about GROK's trending summaries, which made headlines.</div>
+      </article>
+      <section hidden><p>${HEADLINE}</p></section>
+      <pre>Klay   Thompson
+Accused in Bizarre Brick-Vandalism Spree</pre>
+      <p>איראן תוקפת את תל אביב בטילים כבדים</p>
+      <p>Ir<b>an</b> Str<i>ikes</i> Tel Av<u>iv</u> with Hea<s>vy</s> Mis<span>siles</span></p>
+      <p>Iran stri\u00ADkes Tel Aviv with heavy missiles</p>
+      <textarea>${HEADLINE}</textarea>
+    </main>`;
+
+  it('finds exactly what a full read finds, in the same order', async () => {
+    const full = recordingMatcher();
+    document.body.innerHTML = PAGE;
+    const streamed = start(full);
+    await streamed.settled();
+    const expected = summary(streamed.findings());
+    controller.abort();
+
+    controller = new AbortController();
+    document.body.innerHTML = PAGE;
+    const sparse = start(realMatcher);
+    await sparse.settled();
+    expect(realMatcher.candidates).toBeTruthy();
+    expect(expected.length).toBeGreaterThanOrEqual(5);
+    expect(summary(sparse.findings())).toEqual(expected);
+  });
+
+  it('finds a headline whose telling word is split between two chunks of the page read', async () => {
+    // The first text node and the headline's start fill the reader's first 64K-character chunk; "Missiles"
+    // is split across it and the next one, in two elements.
+    document.body.innerHTML = `<p>${'lorem '.repeat(10_918)}</p><h2>Iran Strikes Tel Aviv with Heavy Mis<b>siles</b></h2>`;
+    const scanner = start(realMatcher);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
+  });
+
+  it('matches only the blocks that may hold a finding', async () => {
+    const inputs: string[] = [];
+    const sparseRecording: Matcher = {
+      candidates: realMatcher.candidates ?? null,
+      match(text, options) {
+        inputs.push(text);
+        return realMatcher.match(text, options);
+      },
+    };
+    document.body.innerHTML = `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(200)}<p>${HEADLINE}</p>`;
+    const scanner = start(sparseRecording);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
+    expect(inputs.join('')).not.toContain('bakery');
+  });
+});

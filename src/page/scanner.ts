@@ -22,7 +22,7 @@ import {
   createReader,
   displayText,
   isBlockElement,
-  isRendered,
+  renderState,
   isSkippedElement,
   positionAt,
   rangeFor,
@@ -100,7 +100,7 @@ interface RawFinding {
 interface IndexedBlock {
   readonly block: TextBlock;
   readonly raws: RawFinding[];
-  /** Computed style check, done once per block at commit (see `isRendered`). */
+  /** Computed style check, done once per block at commit (see `renderState`). */
   visible?: boolean;
 }
 
@@ -135,6 +135,30 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Longest wait for a rendering (a tab hidden meanwhile renders nothing; its style is then computed on demand). */
+const FRAME_TIMEOUT_MS = 100;
+
+/**
+ * Resolves in the first task after the browser's next rendering (style and layout up to date), or at once
+ * when the document is not being rendered (a background tab).
+ */
+function afterRendering(document: Document): Promise<void> {
+  const view = document.defaultView;
+  if (view === null || document.visibilityState === 'hidden' || typeof view.requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(finish, FRAME_TIMEOUT_MS);
+    // rAF runs just before the rendering; a task queued from it runs just after.
+    view.requestAnimationFrame(() => void yieldToPage().then(finish));
+  });
+}
+
 function isHost(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).localName === HOST_TAG;
 }
@@ -147,6 +171,9 @@ function styleChangeMatters(oldValue: string | null, newValue: string | null): b
 
 /** Document order of two findings by their first span; a known headline before the card starting with it. */
 function inDocumentOrder(a: PageFinding, b: PageFinding): number {
+  const blockA = a.spans[0]?.block;
+  const blockB = b.spans[0]?.block;
+  if (blockA !== undefined && blockB !== undefined && blockA !== blockB && blockA.run === blockB.run) return blockA.seq - blockB.seq;
   const ra = a.spans[0]?.range;
   const rb = b.spans[0]?.range;
   if (ra === undefined || rb === undefined || ra.startContainer === rb.startContainer) {
@@ -206,6 +233,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   function removeIndexed(item: IndexedBlock): void {
     if (!indexed.delete(item)) return;
+    unchecked.delete(item);
     cardCache.delete(item.block);
     const list = byContainer.get(item.block.container);
     if (list === undefined) return;
@@ -234,6 +262,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const item of [...indexed]) if (root.contains(item.block.container)) removeIndexed(item);
   }
 
+  /** Indexed blocks whose visibility is not known yet; `styleReady`: a rendering has passed since they came. */
+  const unchecked = new Set<IndexedBlock>();
+  let styleReady = false;
+  let frameWanted = false;
+
   function addIndexed(block: TextBlock, findings: Finding[]): void {
     const containerId = elementId(block.container);
     const seen = new Map<string, number>();
@@ -259,15 +292,18 @@ export function createScanner(options: ScannerOptions): Scanner {
       byContainer.set(block.container, [item]);
     }
     indexed.add(item);
+    unchecked.add(item);
     commitNeeded = true;
   }
 
   // --- reading and matching ------------------------------------------------------------------------
 
   function startRead(job: ReadJob): void {
+    // A sparse read enters only the blocks that may hold a finding: drop what was found anywhere under the root.
+    if (!job.shallow && matcher.candidates != null && indexed.size > 0) sweepUnder(job.root);
     reader = {
       job,
-      reader: createReader(job.root, { shallow: job.shallow, onBlockElement: removeContainer }),
+      reader: createReader(job.root, { shallow: job.shallow, onBlockElement: removeContainer, candidates: matcher.candidates }),
     };
   }
 
@@ -526,8 +562,14 @@ export function createScanner(options: ScannerOptions): Scanner {
         const shouldYield = (): boolean => performance.now() >= sliceEnd;
         do {
           unitOfWork(shouldYield);
-        } while (!signal.aborted && hasWork() && !shouldYield());
-        if (hasWork()) await yieldToPage();
+        } while (!signal.aborted && hasWork() && !shouldYield() && !frameWanted);
+        if (frameWanted) {
+          frameWanted = false;
+          await afterRendering(document);
+          styleReady = true;
+        } else if (hasWork()) {
+          await yieldToPage();
+        }
       }
     } catch (error) {
       // Never throw into the page: report and leave the page as it is.
@@ -539,6 +581,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       pendingRecords = [];
       fullPending = false;
       commitNeeded = false;
+      frameWanted = false;
     } finally {
       pumping = false;
     }
@@ -576,7 +619,49 @@ export function createScanner(options: ScannerOptions): Scanner {
       planRecords();
       return;
     }
-    if (commitNeeded) commit();
+    if (commitNeeded) {
+      // Visibility needs computed style: ask once the browser has rendered the changes (its own style pass),
+      // never making it style the page inside our task.
+      if (!styleReady && unchecked.size > 0) {
+        frameWanted = true;
+        return;
+      }
+      commit();
+      styleReady = false;
+    }
+  }
+
+  // --- visibility the browser has not computed yet ----------------------------------------------------
+
+  /**
+   * Blocks inside the skipped contents of an off-screen `content-visibility: auto` element, by that element
+   * (weakly: a feed cell the page removes takes its entry with it).
+   */
+  let deferred = new WeakMap<Element, Set<IndexedBlock>>();
+
+  function deferVisibility(skippedBy: Element, item: IndexedBlock): void {
+    let items = deferred.get(skippedBy);
+    if (items === undefined) {
+      items = new Set();
+      deferred.set(skippedBy, items);
+    }
+    items.add(item);
+  }
+
+  /** The browser now renders an element's contents: ask again about the blocks inside it. */
+  function onContentVisibility(event: Event): void {
+    if ((event as Event & { skipped?: boolean }).skipped === true) return;
+    const target = event.target as Element;
+    const items = deferred.get(target);
+    if (items === undefined) return;
+    deferred.delete(target);
+    for (const item of items) {
+      if (!indexed.has(item)) continue;
+      item.visible = undefined;
+      unchecked.add(item);
+      commitNeeded = true;
+    }
+    if (commitNeeded) schedule();
   }
 
   // --- commit: derive page findings, diff, notify ---------------------------------------------------
@@ -640,7 +725,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const item of indexed) {
       if (item.visible === undefined) {
         const first = item.raws[0]?.finding;
-        item.visible = first === undefined || isRendered(positionAt(item.block, first.start, 'forward').node);
+        const rendering = first === undefined ? undefined : renderState(positionAt(item.block, first.start, 'forward').node);
+        item.visible = rendering?.rendered ?? true;
+        unchecked.delete(item);
+        if (rendering?.skippedBy !== undefined) deferVisibility(rendering.skippedBy, item);
       }
       if (!item.visible) continue;
       const absorbable = cards.size > 0 && inCard(item.block.container);
@@ -758,15 +846,19 @@ export function createScanner(options: ScannerOptions): Scanner {
     attributeFilter: OBSERVED_ATTRIBUTES,
     attributeOldValue: true,
   });
+  // Not bubbling: listened for in the capture phase, on the way to the page's element.
+  document.addEventListener('contentvisibilityautostatechange', onContentVisibility, { capture: true, passive: true, signal });
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
+      deferred = new WeakMap();
       reader = null;
       readQueue.length = 0;
       matchQueue = [];
       pendingRecords = [];
       indexed.clear();
+      unchecked.clear();
       cardCache.clear();
       const removed = [...current.values()];
       current = new Map();

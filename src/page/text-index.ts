@@ -11,6 +11,7 @@
  * Cost: one pass over the nodes, with no per-node computed-style lookups (style is checked later, only for the
  * few elements that hold a finding: see `isRendered`).
  */
+import type { CandidateFilter } from '../core/types';
 import { BLOCK_ELEMENTS, PREFORMATTED_ELEMENTS, SKIPPED_ELEMENTS, hidesContent } from './text-rules';
 
 /** Tag of our single host element in the page; never read, never observed. */
@@ -25,7 +26,15 @@ export interface TextBlock {
   readonly nodes: readonly Text[];
   /** `starts[i]` is the offset in `text` where `nodes[i]` begins (ascending). */
   readonly starts: readonly number[];
+  /**
+   * Read order: blocks of one reading pass (`run`) are numbered in document order (`seq`), so the scanner
+   * orders findings read together without asking the DOM (compareDocumentPosition walks long sibling lists).
+   */
+  readonly run: number;
+  readonly seq: number;
 }
+
+let nextRun = 1;
 
 export interface DomPosition {
   node: Text;
@@ -40,6 +49,11 @@ export interface ReadOptions {
   shallow?: boolean;
   /** Called for the root's block container and every block element the reader enters. */
   onBlockElement?: (element: Element) => void;
+  /**
+   * The matcher's candidate filter: whole subtrees are then read sparsely (`SparseReader`), only the blocks
+   * that may hold a finding.
+   */
+  candidates?: CandidateFilter | null;
 }
 
 export function isBlockElement(element: Element): boolean {
@@ -75,6 +89,8 @@ const NON_SPACE = /\S/;
  */
 export class BlockReader implements TextReader {
   interrupted = false;
+  private readonly run = nextRun++;
+  private seq = 0;
   private paused = false;
   private readonly root: Node;
   private readonly shallow: boolean;
@@ -198,7 +214,7 @@ export class BlockReader implements TextReader {
     if (this.nodes.length === 0) return;
     const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
     if (NON_SPACE.test(text)) {
-      this.blocks.push({ container: this.container, text, nodes: this.nodes, starts: this.starts });
+      this.blocks.push({ container: this.container, text, nodes: this.nodes, starts: this.starts, run: this.run, seq: this.seq++ });
     }
     this.parts = [];
     this.nodes = [];
@@ -232,6 +248,8 @@ const HIDING_ATTRIBUTES = '[hidden],[contenteditable],[style*="display" i],dialo
  */
 export class StreamReader implements TextReader {
   interrupted = false;
+  private readonly run = nextRun++;
+  private seq = 0;
   private paused = false;
   private readonly root: Element;
   private readonly rootContainer: Element;
@@ -249,10 +267,13 @@ export class StreamReader implements TextReader {
   private container: Element | null = null;
   private pre = false;
   private blocks: TextBlock[] = [];
-  private parts: string[] = [];
-  private nodes: Text[] = [];
-  private starts: number[] = [];
-  private length = 0;
+  /** The block being read: its text so far, and where its nodes begin in the pool. */
+  private text = '';
+  private from = 0;
+  /** Offsets of `<br>` line breaks in the block's text (kept when other line breaks are folded). */
+  private lineBreaks: number[] | null = null;
+  /** Every Text node read and its offset in its block, for all blocks of this pass (see PooledBlock). */
+  private readonly pool: NodePool = { nodes: [], starts: [] };
 
   constructor(root: Element, options: Omit<ReadOptions, 'shallow'> = {}) {
     this.root = root;
@@ -365,18 +386,17 @@ export class StreamReader implements TextReader {
         this.breakIndex++;
         nextBreak = this.breaks[this.breakIndex]?.first ?? null;
         if (kind === 'block') this.flush();
-        else if (this.nodes.length > 0) {
-          this.parts.push('\n');
-          this.length += 1;
+        else if (this.pool.nodes.length > this.from) {
+          (this.lineBreaks ??= []).push(this.text.length);
+          this.text += '\n';
         }
       }
-      let data = text.data;
+      const data = text.data;
       if (data.length > 0) {
-        if (!this.pre && LINE_BREAKS.test(data)) data = data.replace(LINE_BREAKS_GLOBAL, ' ');
-        this.parts.push(data);
-        this.nodes.push(text);
-        this.starts.push(this.length);
-        this.length += data.length;
+        // Line breaks are folded once per block, in flush (one for one: offsets stay as read).
+        this.pool.nodes.push(text);
+        this.pool.starts.push(this.text.length);
+        this.text += data;
       }
       if ((++count & 255) === 0 && shouldYield()) {
         this.paused = true;
@@ -399,21 +419,287 @@ export class StreamReader implements TextReader {
   }
 
   private flush(): void {
-    if (this.nodes.length === 0) return;
-    const text = this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
+    const pool = this.pool;
+    const to = pool.nodes.length;
+    if (to === this.from) return;
+    let text = this.text;
     if (NON_SPACE.test(text) && this.container !== null) {
-      this.blocks.push({ container: this.container, text, nodes: this.nodes, starts: this.starts });
+      if (!this.pre && LINE_BREAKS.test(text)) text = foldLineBreaks(text, this.lineBreaks);
+      this.blocks.push(new PooledBlock(this.container, text, pool, this.from, to, this.run, this.seq++));
+    } else {
+      // Nothing to match: give the pool its slots back.
+      pool.nodes.length = this.from;
+      pool.starts.length = this.from;
     }
-    this.parts = [];
-    this.nodes = [];
-    this.starts = [];
-    this.length = 0;
+    this.from = pool.nodes.length;
+    this.text = '';
+    this.lineBreaks = null;
   }
 }
 
-/** A reader for `root`: the stream reader for whole subtrees, the element walk for shallow re-reads. */
+/** Text nodes and their block offsets, shared by all blocks of one reading pass (no arrays per block). */
+interface NodePool {
+  nodes: Text[];
+  starts: number[];
+}
+
+/**
+ * A block whose nodes live in its reading pass's shared pool. Most blocks are matched and dropped; the few
+ * that hold a finding copy their nodes out on first use, so a kept block never holds the whole pass's pool.
+ */
+class PooledBlock implements TextBlock {
+  private pool: NodePool | null;
+  private ownNodes: Text[] | null = null;
+  private ownStarts: number[] | null = null;
+
+  constructor(
+    readonly container: Element,
+    readonly text: string,
+    pool: NodePool,
+    private readonly from: number,
+    private readonly to: number,
+    readonly run: number,
+    readonly seq: number,
+  ) {
+    this.pool = pool;
+  }
+
+  get nodes(): readonly Text[] {
+    if (this.ownNodes === null) this.detach();
+    return this.ownNodes as Text[];
+  }
+
+  get starts(): readonly number[] {
+    if (this.ownStarts === null) this.detach();
+    return this.ownStarts as number[];
+  }
+
+  private detach(): void {
+    const pool = this.pool as NodePool;
+    this.ownNodes = pool.nodes.slice(this.from, this.to);
+    this.ownStarts = pool.starts.slice(this.from, this.to);
+    this.pool = null;
+  }
+}
+
+/** Folds line breaks to spaces one for one, keeping the "\n" of each `<br>` (at `keep` offsets). */
+function foldLineBreaks(text: string, keep: readonly number[] | null): string {
+  const folded = text.replace(LINE_BREAKS_GLOBAL, ' ');
+  if (keep === null) return folded;
+  let out = '';
+  let at = 0;
+  for (const offset of keep) {
+    out += folded.slice(at, offset) + '\n';
+    at = offset + 1;
+  }
+  return out + folded.slice(at);
+}
+
+/** Characters scanned at once by the sparse reader's filter. */
+const SPARSE_CHUNK = 65_536;
+/** Characters of a chunk's end scanned again with the next chunk: longer than any anchor, so none is cut. */
+const SPARSE_OVERLAP = 16;
+
+/**
+ * The reader for whole subtrees when the matcher has a candidate filter (src/core/prefilter.ts). Most of a
+ * page can hold no finding, so it is not built into blocks at all:
+ * 1. walk: the browser's TreeWalker reads every Text node's data into a chunk, as cheaply as a bare read of
+ *    the page; the filter's two native regular expressions run over each chunk and mark the nodes they hit;
+ * 2. read: only the blocks holding a marked node are read (the element walk, `BlockReader`), outside
+ *    skipped subtrees. A block with no marked node cannot hold a finding and is not read.
+ * Blocks come out in document order, numbered by the walk (`seq`).
+ */
+export class SparseReader implements TextReader {
+  interrupted = false;
+  private readonly run = nextRun++;
+  private paused = false;
+  private readonly root: Element;
+  private readonly walker: TreeWalker;
+  private readonly filter: CandidateFilter;
+  private readonly onBlockElement: ((element: Element) => void) | undefined;
+  private readonly skipAll: boolean;
+  /** The chunk being filled: its text, its nodes and where each starts in it (`count` of them). */
+  private chunk = '';
+  private chunkNodes: Text[] = [];
+  private chunkStarts = new Int32Array(1024);
+  private chunkCount = 0;
+  /** Walk index of the chunk's first node. */
+  private chunkBase = 0;
+  /** Marked nodes and their walk index. */
+  private readonly marked = new Map<Text, number>();
+  private containers: Element[] | null = null;
+  private readAt = 0;
+  private blocks: TextBlock[] = [];
+
+  constructor(root: Element, filter: CandidateFilter, options: Omit<ReadOptions, 'shallow' | 'candidates'> = {}) {
+    this.root = root;
+    this.filter = filter;
+    this.onBlockElement = options.onBlockElement;
+    this.walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+    this.skipAll = isSkippedElement(root);
+  }
+
+  takeBlocks(): TextBlock[] {
+    const blocks = this.blocks;
+    this.blocks = [];
+    return blocks;
+  }
+
+  step(shouldYield: () => boolean): boolean {
+    if (this.skipAll) return true;
+    if (this.containers === null) {
+      if (!this.walk(shouldYield)) return false;
+      if (this.interrupted) return true;
+      this.containers = this.candidateContainers();
+    }
+    const containers = this.containers;
+    while (this.readAt < containers.length) {
+      const container = containers[this.readAt++] as Element;
+      if (container.isConnected) this.readContainer(container);
+      if (shouldYield()) return this.readAt >= containers.length;
+    }
+    return true;
+  }
+
+  private walk(shouldYield: () => boolean): boolean {
+    const walker = this.walker;
+    if (this.paused && !this.root.contains(walker.currentNode)) {
+      this.interrupted = true;
+      return true;
+    }
+    // The hot loop of the first scan: as close to a bare read of the text as it can be.
+    let chunk = this.chunk;
+    let count = this.chunkCount;
+    let starts = this.chunkStarts;
+    const nodes = this.chunkNodes;
+    let steps = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (count === starts.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(starts);
+        starts = grown;
+        this.chunkStarts = grown;
+      }
+      nodes[count] = node as Text;
+      starts[count] = chunk.length;
+      count++;
+      chunk += (node as Text).data;
+      if (chunk.length >= SPARSE_CHUNK) {
+        this.chunk = chunk;
+        this.chunkCount = count;
+        this.scanChunk(false);
+        chunk = this.chunk;
+        count = this.chunkCount;
+      }
+      if ((++steps & 255) === 0 && shouldYield()) {
+        this.chunk = chunk;
+        this.chunkCount = count;
+        this.paused = true;
+        return false;
+      }
+    }
+    this.chunk = chunk;
+    this.chunkCount = count;
+    this.scanChunk(true);
+    return true;
+  }
+
+  /** Marks the chunk's nodes the filter hits; keeps the chunk's last characters for the next one. */
+  private scanChunk(last: boolean): void {
+    const text = this.chunk;
+    const nodes = this.chunkNodes;
+    const starts = this.chunkStarts;
+    const count = this.chunkCount;
+    for (const pattern of [this.filter.words, this.filter.chars]) {
+      pattern.lastIndex = 0;
+      let at = 0;
+      for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
+        while (at + 1 < count && (starts[at + 1] as number) <= hit.index) at++;
+        const node = nodes[at] as Text;
+        if (!this.marked.has(node)) this.marked.set(node, this.chunkBase + at);
+        // One hit marks the node: go on after it.
+        const next = at + 1 < count ? (starts[at + 1] as number) : text.length;
+        pattern.lastIndex = Math.max(pattern.lastIndex, next);
+      }
+    }
+    if (last) {
+      this.chunk = '';
+      this.chunkNodes.length = 0;
+      this.chunkCount = 0;
+      return;
+    }
+    // Keep the nodes covering the last SPARSE_OVERLAP characters at the front (offsets relative to the kept text).
+    const cut = Math.max(0, text.length - SPARSE_OVERLAP);
+    let first = count - 1;
+    while (first > 0 && (starts[first] as number) > cut) first--;
+    for (let i = first; i < count; i++) {
+      nodes[i - first] = nodes[i] as Text;
+      starts[i - first] = (starts[i] as number) - cut;
+    }
+    this.chunkBase += first;
+    this.chunkCount = count - first;
+    this.chunk = text.slice(cut);
+  }
+
+  /** The block containers of the marked nodes outside skipped subtrees, in document order. */
+  private candidateContainers(): Element[] {
+    const root = this.root;
+    const marked = [...this.marked].sort((a, b) => a[1] - b[1]);
+    const containers: Element[] = [];
+    const seen = new Set<Element>();
+    const skippedOrClear = new Map<Element, boolean>();
+    const isSkipped = (element: Element): boolean => {
+      const path: Element[] = [];
+      let skipped = false;
+      for (let current: Element | null = element; current !== null; current = current.parentElement) {
+        const known = skippedOrClear.get(current);
+        if (known !== undefined) {
+          skipped = known;
+          break;
+        }
+        path.push(current);
+        if (isSkippedElement(current)) {
+          skipped = true;
+          break;
+        }
+        if (current === root) break;
+      }
+      for (const element of path) skippedOrClear.set(element, skipped);
+      return skipped;
+    };
+    for (const [node] of marked) {
+      const parent = node.parentElement;
+      if (parent === null || isSkipped(parent)) continue;
+      const container = blockContainerOf(node);
+      if (container === null || seen.has(container)) continue;
+      seen.add(container);
+      containers.push(container);
+    }
+    return containers;
+  }
+
+  /** Reads a container's own blocks; keeps those holding a marked node, numbered by its walk index. */
+  private readContainer(container: Element): void {
+    for (const block of readBlocks(container, { shallow: true, ...(this.onBlockElement ? { onBlockElement: this.onBlockElement } : {}) })) {
+      let seq = -1;
+      for (const node of block.nodes) {
+        const index = this.marked.get(node);
+        if (index !== undefined && (seq < 0 || index < seq)) seq = index;
+      }
+      if (seq < 0) continue;
+      this.blocks.push({ container: block.container, text: block.text, nodes: block.nodes, starts: block.starts, run: this.run, seq });
+    }
+  }
+}
+
+/**
+ * A reader for `root`: shallow re-reads walk the root's elements; whole subtrees are read sparsely when the
+ * matcher can rule text out, else streamed.
+ */
 export function createReader(root: Element, options: ReadOptions = {}): TextReader {
-  return options.shallow === true ? new BlockReader(root, options) : new StreamReader(root, options);
+  if (options.shallow === true) return new BlockReader(root, options);
+  const candidates = options.candidates;
+  return candidates != null ? new SparseReader(root, candidates, options) : new StreamReader(root, options);
 }
 
 /** Reads every block under `root` at once (for small subtrees: a story card, a test). */
@@ -503,17 +789,73 @@ export function displayText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** What `renderState` found. */
+export interface RenderState {
+  readonly rendered: boolean;
+  /**
+   * Set when the node lies in the skipped contents of an off-screen `content-visibility: auto` element: the
+   * browser has not computed its style, and asking would make it do so (≈15 ms per question on a long feed,
+   * growing with the page). The node is taken as rendered until the browser renders that element (its
+   * `contentvisibilityautostatechange` event), when the caller asks again.
+   */
+  readonly skippedBy?: Element;
+}
+
+const RENDERED: RenderState = { rendered: true };
+const HIDDEN: RenderState = { rendered: false };
+/** How far up a skipped element is looked for (a deeper one is asked the forced, exact question). */
+const MAX_ANCESTORS = 64;
+
+type VisibilityOptions = { contentVisibilityAuto?: boolean; visibilityProperty?: boolean; checkVisibilityCSS?: boolean };
+type Checkable = Element & { checkVisibility(options?: VisibilityOptions): boolean };
+
 /**
  * Whether a Text node is rendered (not inside `display: none`, `visibility: hidden`, `content-visibility:
  * hidden` or a closed `<details>`). Asked only for the elements holding a finding, so the cost of computed
- * style is paid per finding, not per node of the page.
+ * style is paid per finding, not per node of the page; and never in a way that makes the browser style an
+ * off-screen `content-visibility: auto` subtree (see `RenderState.skippedBy`).
  */
-export function isRendered(node: Node): boolean {
+export function renderState(node: Node): RenderState {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  if (element === null || !element.isConnected) return false;
-  if (typeof element.checkVisibility === 'function') {
-    return element.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
+  if (element === null || !element.isConnected) return HIDDEN;
+  if (typeof element.checkVisibility !== 'function') return isRenderedByStyle(element) ? RENDERED : HIDDEN;
+  const checkable = element as Checkable;
+  // Answered from styles the browser already has: false also for the skipped contents of content-visibility:auto.
+  if (checkable.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) return RENDERED;
+  const skippedBy = skippingAncestor(checkable);
+  if (skippedBy === null) return HIDDEN;
+  if (skippedBy !== undefined) {
+    const view = element.ownerDocument.defaultView;
+    const box = skippedBy.getBoundingClientRect();
+    const height = view?.innerHeight ?? 0;
+    const width = view?.innerWidth ?? 0;
+    // Far from the viewport: the browser skips those contents; ask again once it renders them. Near it, the
+    // browser renders (or is about to render) them, and the exact answer below is cheap.
+    const far = box.bottom < -height || box.top > 2 * height || box.right < -width || box.left > 2 * width;
+    if (far) return { rendered: true, skippedBy };
   }
+  return checkable.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true }) ? RENDERED : HIDDEN;
+}
+
+/**
+ * The `content-visibility: auto` element whose skipped contents hold `element`; null when none does (the
+ * element is hidden); undefined when the answer is too far up to look for.
+ */
+function skippingAncestor(element: Checkable): Element | null | undefined {
+  let depth = 0;
+  for (let current = element.parentElement as Checkable | null; current !== null; current = current.parentElement as Checkable | null) {
+    if (++depth > MAX_ANCESTORS) return undefined;
+    // The first ancestor that is not itself skipped: if it skips its contents, that is why `element` was.
+    if (current.checkVisibility({ contentVisibilityAuto: true })) {
+      const style = current.ownerDocument.defaultView?.getComputedStyle(current);
+      return style?.getPropertyValue('content-visibility') === 'auto' ? current : null;
+    }
+  }
+  return null;
+}
+
+/** Browsers without `checkVisibility`: the computed style of the element and its ancestors. */
+function isRenderedByStyle(element: Element): boolean {
   const view = element.ownerDocument.defaultView;
   if (view === null) return true;
   for (let current: Element | null = element; current !== null; current = current.parentElement) {
