@@ -3,15 +3,17 @@ import { bundledMatcherConfig } from '../data/index';
 import { createMatcher } from './matcher';
 import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, normalizeWords } from './normalize';
 import type { CandidateFilter, MatcherConfig } from './types';
-import { FOLDED_CHARS } from './prefilter';
+import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt } from './prefilter';
 
 const matcher = createMatcher(bundledMatcherConfig);
 const filter = matcher.candidates as CandidateFilter;
 
 function passes(text: string): boolean {
   filter.words.lastIndex = 0;
+  if (filter.words.test(text)) return true;
   filter.chars.lastIndex = 0;
-  return filter.words.test(text) || filter.chars.test(text);
+  for (let hit = filter.chars.exec(text); hit !== null; hit = filter.chars.exec(text)) if (filter.foldedAt(text, hit.index)) return true;
+  return false;
 }
 
 const isTarget = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x5d0 && code <= 0x5ea);
@@ -41,6 +43,21 @@ describe('candidate filter: characters the matcher folds', () => {
       const char = String.fromCodePoint(cp);
       const words = normalizeWords(char);
       if (words.some((word) => [...word].some((ch) => isTarget(ch.charCodeAt(0)))) && !folded.test(char)) missed.push(`U+${cp.toString(16)}`);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('the quick first look finds every such character', () => {
+    const unplain = new RegExp(UNPLAIN_CHARS.source);
+    const missed: string[] = [];
+    for (let c = 0x80; c <= 0xffff; c++) {
+      const char = String.fromCharCode(c);
+      const high = c >= 0xd800 && c <= 0xdbff;
+      // A high surrogate stands for its plane's letters (checked with a low surrogate of every 1K block).
+      const folded = high
+        ? Array.from({ length: 1024 }, (_, low) => foldedAt(char + String.fromCharCode(0xdc00 + low), 0)).some(Boolean)
+        : foldedAt(char, 0) || foldedAt(`a${char}`, 1) || foldedAt(`א${char}`, 1);
+      if (folded && !unplain.test(char)) missed.push(`U+${c.toString(16)}`);
     }
     expect(missed).toEqual([]);
   });

@@ -70,6 +70,23 @@ const LATIN_TAIL = "[a-z0-9'\u2018\u2019`\u00B4]*";
 /** Between two words of a phrase: anything but letters and digits, or nothing (an element boundary). */
 const SEPARATORS = '[^a-z0-9\u05D0-\u05EA]*';
 
+/**
+ * Everything outside plain text: ASCII, Hebrew letters and punctuation, general punctuation and spaces
+ * (not the zero-width and bidi controls among them), surrogates of planes without letters the matcher folds
+ * to Latin. A quick first look for `FOLDED_CHARS` (a large Unicode class is slow over Hebrew text); a test
+ * checks it finds every character that one does.
+ */
+export const UNPLAIN_CHARS =
+  /[^\u0000-\u007F\u00A0\u05BE\u05C0\u05C3\u05C6\u05D0-\u05EA\u05F0-\u05F4\u2000-\u200A\u2010-\u2029\u202F-\u205F\uD800\uD802-\uD834\uD836-\uDFFF]/g;
+
+const FOLDED_AT = new RegExp(FOLDED_CHARS.source, 'uy');
+
+/** Whether a character the matcher folds starts at `index` of `text` (after a letter, for a mark). */
+export function foldedAt(text: string, index: number): boolean {
+  FOLDED_AT.lastIndex = index;
+  return FOLDED_AT.test(text);
+}
+
 interface Anchor {
   text: string;
   hebrew: boolean;
@@ -201,5 +218,5 @@ export function createCandidateFilter(
   const alternatives: string[] = [...sequences];
   if (latin.length > 0) alternatives.push(`(?<![a-z0-9])(?:${latin.join('|')})`);
   if (hebrew.length > 0) alternatives.push(`(?<![\u05D0-\u05EA])${HEBREW_PREFIXES}(?:${hebrew.join('|')})(?![\u05D0-\u05EA])`);
-  return { words: new RegExp(alternatives.join('|'), 'gi'), chars: new RegExp(FOLDED_CHARS.source, 'gu') };
+  return { words: new RegExp(alternatives.join('|'), 'gi'), chars: new RegExp(UNPLAIN_CHARS.source, 'g'), foldedAt };
 }

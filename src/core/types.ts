@@ -102,6 +102,10 @@ export interface Matcher {
 export interface CandidateFilter {
   /** Anchors: global, case-insensitive. */
   readonly words: RegExp;
-  /** Characters the matcher folds away or rewrites: global. */
+  /**
+   * Characters that may be ones the matcher folds away or rewrites (global; a quick, coarse test: it also
+   * finds some that are not). `foldedAt` tells for a character `chars` found.
+   */
   readonly chars: RegExp;
+  foldedAt(text: string, index: number): boolean;
 }

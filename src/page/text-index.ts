@@ -610,10 +610,13 @@ export class SparseReader implements TextReader {
     const nodes = this.chunkNodes;
     const starts = this.chunkStarts;
     const count = this.chunkCount;
-    for (const pattern of [this.filter.words, this.filter.chars]) {
+    const filter = this.filter;
+    for (const pattern of [filter.words, filter.chars]) {
       pattern.lastIndex = 0;
       let at = 0;
       for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
+        // A character outside plain text: only one the matcher folds makes a candidate.
+        if (pattern === filter.chars && !filter.foldedAt(text, hit.index)) continue;
         while (at + 1 < count && (starts[at + 1] as number) <= hit.index) at++;
         const node = nodes[at] as Text;
         if (!this.marked.has(node)) this.marked.set(node, this.chunkBase + at);
