@@ -7,7 +7,7 @@
  * Exposes `globalThis.gcBench` for bench/run.ts (called by name from Playwright, so no test-runner code is
  * serialised into the page).
  */
-import { createMatcher } from '../src/core/index';
+import { createMatcher, createMatcherFromSnapshot } from '../src/core/index';
 import type { Finding, MatchOptions, Matcher } from '../src/core/types';
 import { bundledMatcherConfig } from '../src/data/matcher-config';
 import { createHighlighter } from '../src/page/highlighter';
@@ -19,6 +19,9 @@ import { createCardHost, type CardHost } from '../src/ui/card/card-host';
 declare global {
   // eslint-disable-next-line no-var
   var __gcEvalStart: number | undefined;
+  /** The matcher snapshot as JSON, as the background stores it (bench/run.ts puts it here before the bundle). */
+  // eslint-disable-next-line no-var
+  var __gcMatcherSnapshot: string | undefined;
 }
 
 /** Time from the bundle's first statement to here (module evaluation: knowledge base parse and checks). */
@@ -208,6 +211,18 @@ async function measure(work: () => Promise<void>, openSegment?: [number, number]
 }
 
 /**
+ * The matcher as a page builds it: from the snapshot the background stored, compiled only without one
+ * (entrypoints/content/knowledge.ts). Parsing the JSON here stands in for storage.local's own deserialisation
+ * of the stored value; like the page's copy, it is garbage once the matcher is built.
+ */
+function pageMatcher(): Matcher {
+  const json = globalThis.__gcMatcherSnapshot;
+  globalThis.__gcMatcherSnapshot = undefined;
+  const restored = json === undefined ? null : createMatcherFromSnapshot(JSON.parse(json));
+  return restored ?? createMatcher(bundledMatcherConfig);
+}
+
+/**
  * The content script's first scan: builds the matcher (as the content script does at start), starts the
  * scanner, highlighter and hover listener, and resolves when the scan has settled.
  */
@@ -216,7 +231,7 @@ async function startOurs(options: { countWork?: boolean } = {}): Promise<ScanRun
   // Start from an ordinary page task, as the content script does (see appendBatch).
   await nextTask();
   const setupStart = performance.now();
-  const matcher = meteredMatcher(createMatcher(bundledMatcherConfig));
+  const matcher = meteredMatcher(pageMatcher());
   const setupEnd = performance.now();
   const setupMs = setupEnd - setupStart;
   const controller = new AbortController();

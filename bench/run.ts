@@ -23,7 +23,8 @@ import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadli
 import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
 import { formatSpread, median, ratio, spread, type Spread } from './stats';
-import { knowledgeBase } from '../src/data/index';
+import { compileSnapshot, createMatcherFromSnapshot } from '../src/core/index';
+import { bundledMatcherConfig, knowledgeBase } from '../src/data/index';
 import type { Lang } from '../src/core/types';
 import type { BatchRun, HoverRun, ScanRun } from './page-entry';
 import type { LongTask, PeerRun } from './harness-entry';
@@ -59,6 +60,13 @@ const FLAGS = [
   '--disable-quic',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
+
+/**
+ * The matcher snapshot the background stores (src/background/matcher-snapshot.ts), compiled here once: pages
+ * build their matcher from it, so "ours" starts as a page normally does.
+ */
+const MATCHER_SNAPSHOT_JSON = JSON.stringify(compileSnapshot(bundledMatcherConfig));
+if (createMatcherFromSnapshot(JSON.parse(MATCHER_SNAPSHOT_JSON)) === null) throw new Error('bench: the matcher snapshot does not restore');
 
 const LOAD_TIMEOUT = 180_000;
 /** Repetitions on pages of 4 MB and more (the peer runs once there). */
@@ -138,6 +146,8 @@ class Driver {
   }
 
   async injectOurs(page: Page, dev = false): Promise<void> {
+    // What storage.local holds for the page (the background's compiled matcher), there before our script runs.
+    await page.evaluate(`globalThis.__gcMatcherSnapshot = ${JSON.stringify(MATCHER_SNAPSHOT_JSON)};`);
     // Same first line as the bundle (profile line numbers stay right); the sourceURL names it in profiles.
     const source = dev ? `${this.bundles.oursDev}\n//# sourceURL=${OURS_DEV_URL}` : this.bundles.ours;
     await page.evaluate(`globalThis.__gcEvalStart = performance.now();${source}`);

@@ -64,7 +64,9 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const stored = await readPageState();
   let { settings, dismissals } = stored;
-  let matcher = createPageMatcher(stored.imported);
+  const initial = createPageMatcher(stored.imported, stored.matcherSnapshot);
+  let matcher = initial.matcher;
+  if (stored.matcherSnapshot !== null && !initial.fromSnapshot) console.debug('[grok-context] stored matcher snapshot not usable: compiled');
   if (ctx.isInvalid) return;
 
   const details = createIncidentDetailsClient({
@@ -165,7 +167,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       session?.setFilter(dismissalFilter(dismissals, site));
     }
     if (change.imported !== undefined) {
-      matcher = createPageMatcher(change.imported);
+      // Compiled: the background's snapshot for the new packs may not be written yet.
+      matcher = createPageMatcher(change.imported).matcher;
       // An imported incident's texts may have changed with its pack.
       details.clear();
       apply(settings, true);

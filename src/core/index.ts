@@ -1,5 +1,14 @@
 /** The detection core's public API: pure string work, no DOM, no browser. */
-export { createMatcher, MENTION_SPAN_MAX } from './matcher';
+export {
+  MATCHER_SNAPSHOT_FORMAT,
+  MENTION_SPAN_MAX,
+  compileSnapshot,
+  createMatcher,
+  createMatcherFromSnapshot,
+  type MatcherSnapshot,
+  type SnapshotClaim,
+  type SnapshotPhrase,
+} from './matcher';
 export { foldText, normalizeWords, toOriginalOffset, wordKeys, type FoldedText } from './normalize';
 export { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
 export type * from './types';

@@ -35,9 +35,10 @@ import {
   type HitSink,
   type WordFilter,
 } from './normalize';
-import { createCandidateFilter } from './prefilter';
+import { createCandidateFilter, foldedAt } from './prefilter';
 import { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
 import type {
+  CandidateFilter,
   ClaimPattern,
   Finding,
   FindingKind,
@@ -179,6 +180,11 @@ function distinctiveWords(
   }
   return key;
 }
+
+/** Every field of a Compiled (its tables, and the lookup's scratch `from`). */
+type CompiledFields = {
+  -readonly [K in keyof Compiled as Compiled[K] extends (...args: never[]) => unknown ? never : K]: Compiled[K];
+};
 
 /** The compiled form of a MatcherConfig. Immutable after construction; one per config. */
 class Compiled implements WordFilter {
@@ -441,6 +447,14 @@ class Compiled implements WordFilter {
       this.phrases.push({ ...pw.def, concepts: pw.keys.map(conceptOf) });
       this.phraseStarts[conceptOf(pw.keys[0]!)]!.push(id);
     }
+  }
+
+  /**
+   * A Compiled from tables that were compiled before (a snapshot, checked by `tablesOf`): no compile runs,
+   * and nothing is changed after this, as with the constructor.
+   */
+  static fromTables(tables: CompiledFields): Compiled {
+    return Object.assign(Object.create(Compiled.prototype) as Compiled, tables);
   }
 
   /** Concept of the word in buf[0..len), or -1 (WordFilter). */
@@ -980,11 +994,21 @@ function requiredWords(phrase: PhraseDef): number {
 export function createMatcher(config: MatcherConfig): Matcher {
   assertConfig(config);
   const compiled = new Compiled(config);
+  return matcherOver(compiled, candidateFilterOf(compiled));
+}
+
+/** The candidate filter of a compiled config (see prefilter.ts). */
+function candidateFilterOf(compiled: Compiled): CandidateFilter | null {
+  // Topic terms need a subject beside them: a mention's subject (or a standalone term) is what it needs;
+  // an idiom alone finds nothing.
+  return createCandidateFilter(compiled, (index) => requiredWords(compiled.phrases[index] as PhraseDef), compiled.stopKeys);
+}
+
+/** The matcher over compiled tables, however they were made (compiled here, or rebuilt from a snapshot). */
+function matcherOver(compiled: Compiled, candidates: CandidateFilter | null): Matcher {
   const run = new Run(compiled);
   return {
-    // Topic terms need a subject beside them: a mention's subject (or a standalone term) is what it needs;
-    // an idiom alone finds nothing.
-    candidates: createCandidateFilter(compiled, (index) => requiredWords(compiled.phrases[index] as PhraseDef), compiled.stopKeys),
+    candidates,
     match(text: string, options?: MatchOptions): Finding[] {
       if (typeof text !== 'string' || text.length === 0) return [];
       const kinds = options?.kinds ?? ALL_KINDS;
@@ -996,5 +1020,329 @@ export function createMatcher(config: MatcherConfig): Matcher {
       run.finish();
       return resolve(run.findings);
     },
+  };
+}
+
+/* ------------------------------------------------------------------------------------------------------ */
+/* Snapshots: the compiled tables as plain data, so a page can skip the compile.                          */
+
+/**
+ * The snapshot format. Bump it whenever Compiled's tables, or what they were computed with (folding,
+ * stemming, hashing, the candidate filter), change meaning: a snapshot of another format is never used.
+ */
+export const MATCHER_SNAPSHOT_FORMAT = 1;
+
+/** A claim of a snapshot (ClaimDef with its pattern inlined). */
+export interface SnapshotClaim {
+  /** Index into `incidents`. */
+  incident: number;
+  lang: Lang;
+  text: string;
+  slots: number;
+  needed: number;
+  keys: number;
+  window: number;
+  sentences: number;
+}
+
+/** A phrase of a snapshot (PhraseDef with its typed arrays as numbers). */
+export interface SnapshotPhrase {
+  kind: number;
+  owner: number;
+  text: string;
+  lang: Lang;
+  caseSurface: (number[] | null)[];
+  caseMask: number[];
+  sentenceEnd: boolean[];
+  prefixWords: number;
+  concepts: number[];
+}
+
+/**
+ * A compiled matcher as a plain, JSON-serialisable object: what Compiled holds, typed arrays as number
+ * arrays and sets as arrays, plus the candidate filter's regular expressions. Left out because they are
+ * cheaper to derive than to store and check: the trigram bitset (from the keys), each claim's first slot
+ * and the slot count (from the claims' slot counts), and phrases by first concept (from the phrases).
+ */
+export interface MatcherSnapshot {
+  format: number;
+  shift: number;
+  table: number[];
+  entryHash: number[];
+  entryConcept: number[];
+  entryKeyOff: number[];
+  entryKeyLen: number[];
+  entryDerived: number[];
+  keyPool: number[];
+  conceptCount: number;
+  incidents: string[];
+  claims: SnapshotClaim[];
+  postStart: number[];
+  postClaim: number[];
+  postSlot: number[];
+  slotKey: number[];
+  phrases: SnapshotPhrase[];
+  mentionWindow: number[];
+  mentionLang: Lang[];
+  stopKeys: string[];
+  candidates: { words: string; wordsFlags: string; chars: string; charsFlags: string } | null;
+}
+
+/**
+ * Compiles `config` into a snapshot (for storing; see createMatcherFromSnapshot). Throws a TypeError for a
+ * malformed config, as createMatcher does.
+ */
+export function compileSnapshot(config: MatcherConfig): MatcherSnapshot {
+  assertConfig(config);
+  const c = new Compiled(config);
+  const candidates = candidateFilterOf(c);
+  return {
+    format: MATCHER_SNAPSHOT_FORMAT,
+    shift: c.shift,
+    table: Array.from(c.table),
+    entryHash: Array.from(c.entryHash),
+    entryConcept: Array.from(c.entryConcept),
+    entryKeyOff: Array.from(c.entryKeyOff),
+    entryKeyLen: Array.from(c.entryKeyLen),
+    entryDerived: Array.from(c.entryDerived),
+    keyPool: Array.from(c.keyPool),
+    conceptCount: c.conceptCount,
+    incidents: [...c.incidents],
+    claims: c.claims.map((claim) => ({
+      incident: claim.incident,
+      lang: claim.pattern.lang,
+      text: claim.pattern.text,
+      slots: claim.slots,
+      needed: claim.needed,
+      keys: claim.keys,
+      window: claim.window,
+      sentences: claim.sentences,
+    })),
+    postStart: Array.from(c.postStart),
+    postClaim: Array.from(c.postClaim),
+    postSlot: Array.from(c.postSlot),
+    slotKey: Array.from(c.slotKey),
+    phrases: c.phrases.map((p) => ({
+      kind: p.kind,
+      owner: p.owner,
+      text: p.text,
+      lang: p.lang,
+      caseSurface: p.caseSurface.map((surface) => (surface === null ? null : Array.from(surface))),
+      caseMask: [...p.caseMask],
+      sentenceEnd: [...p.sentenceEnd],
+      prefixWords: p.prefixWords,
+      concepts: [...p.concepts],
+    })),
+    mentionWindow: [...c.mentionWindow],
+    mentionLang: [...c.mentionLang],
+    stopKeys: [...c.stopKeys],
+    candidates:
+      candidates === null
+        ? null
+        : {
+            words: candidates.words.source,
+            wordsFlags: candidates.words.flags,
+            chars: candidates.chars.source,
+            charsFlags: candidates.chars.flags,
+          },
+  };
+}
+
+/**
+ * The matcher of a snapshot made by compileSnapshot, without compiling: the same findings and candidate
+ * filter as createMatcher(config). The snapshot is checked cheaply (format, types, lengths, and every index
+ * the matcher follows is in range, so a bad one can neither read out of bounds nor loop); anything malformed
+ * gives null (then compile the config), never an error. A snapshot of a different config is not detected:
+ * the caller keys it with what it was built from.
+ */
+export function createMatcherFromSnapshot(snapshot: unknown): Matcher | null {
+  try {
+    const tables = tablesOf(snapshot);
+    if (tables === null) return null;
+    const candidates = candidatesOf((snapshot as { candidates?: unknown }).candidates);
+    if (candidates === undefined) return null;
+    return matcherOver(Compiled.fromTables(tables), candidates);
+  } catch {
+    // A regular expression that does not compile, or a getter on a hand-made object: malformed too.
+    return null;
+  }
+}
+
+const isInt = (value: unknown): value is number => Number.isInteger(value);
+const isIndex = (value: unknown, length: number): value is number => isInt(value) && value >= 0 && value < length;
+const isLang = (value: unknown): value is Lang => value === 'en' || value === 'he';
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** A typed array with the values of a stored number array, or null when it is none (values are coerced). */
+function typedOf<T>(value: unknown, make: new (values: ArrayLike<number>) => T): T | null {
+  return Array.isArray(value) ? new make(value as ArrayLike<number>) : null;
+}
+
+/** The candidate filter of a snapshot: null when it has none, undefined when malformed. */
+function candidatesOf(value: unknown): CandidateFilter | null | undefined {
+  if (value === null) return null;
+  if (typeof value !== 'object' || value === undefined) return undefined;
+  const { words, wordsFlags, chars, charsFlags } = value as Record<string, unknown>;
+  if (!isString(words) || !isString(wordsFlags) || !isString(chars) || !isString(charsFlags)) return undefined;
+  const filter = { words: new RegExp(words, wordsFlags), chars: new RegExp(chars, charsFlags), foldedAt };
+  // The page's reader walks the hits with lastIndex: a non-global pattern would find its first hit forever.
+  if (!filter.words.global || !filter.chars.global || filter.words.sticky || filter.chars.sticky) return undefined;
+  return filter;
+}
+
+/** A snapshot's tables, checked, with the derived ones rebuilt; null when anything is malformed. */
+function tablesOf(value: unknown): CompiledFields | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const s = value as { [K in keyof MatcherSnapshot]?: unknown };
+  if (s.format !== MATCHER_SNAPSHOT_FORMAT) return null;
+  const conceptCount = s.conceptCount;
+  if (!isInt(conceptCount) || conceptCount < 0) return null;
+
+  // Vocabulary: every probe ends at an empty slot, and every entry's key lies inside the pool.
+  const table = typedOf(s.table, Int32Array);
+  const entryHash = typedOf(s.entryHash, Int32Array);
+  const entryConcept = typedOf(s.entryConcept, Int32Array);
+  const entryKeyOff = typedOf(s.entryKeyOff, Int32Array);
+  const entryKeyLen = typedOf(s.entryKeyLen, Int32Array);
+  const entryDerived = typedOf(s.entryDerived, Uint8Array);
+  const keyPool = typedOf(s.keyPool, Uint16Array);
+  if (
+    table === null ||
+    entryHash === null ||
+    entryConcept === null ||
+    entryKeyOff === null ||
+    entryKeyLen === null ||
+    entryDerived === null ||
+    keyPool === null
+  ) {
+    return null;
+  }
+  const entries = entryHash.length;
+  if (entryConcept.length !== entries || entryKeyOff.length !== entries || entryKeyLen.length !== entries || entryDerived.length !== entries) {
+    return null;
+  }
+  const size = table.length;
+  if (size < 2 || (size & (size - 1)) !== 0 || s.shift !== 32 - Math.log2(size)) return null;
+  let empty = false;
+  for (let i = 0; i < size; i++) {
+    const e1 = table[i]!;
+    if (e1 === 0) empty = true;
+    else if (e1 < 0 || e1 > entries) return null;
+  }
+  if (!empty) return null;
+  const trigrams = new Uint32Array((1 << TRIGRAM_BITS) / 32);
+  for (let e = 0; e < entries; e++) {
+    const off = entryKeyOff[e]!;
+    const len = entryKeyLen[e]!;
+    const concept = entryConcept[e]!;
+    if (off < 0 || len < 1 || off + len > keyPool.length || concept < 0 || concept >= conceptCount) return null;
+    // As the compile sets it (step 5): the trigram of the key's first letters.
+    const tg = tri(keyPool[off]!, len > 1 ? keyPool[off + 1]! : 0, len > 2 ? keyPool[off + 2]! : 0);
+    trigrams[tg >>> 5]! |= 1 << (tg & 31);
+  }
+
+  // Claims: slots are laid out claim after claim, as the compile lays them out (step 6).
+  const incidents = s.incidents;
+  if (!Array.isArray(incidents) || !incidents.every(isString)) return null;
+  if (!Array.isArray(s.claims)) return null;
+  const claims: ClaimDef[] = [];
+  const claimBase = new Int32Array(s.claims.length);
+  let slotCount = 0;
+  for (const raw of s.claims as unknown[]) {
+    if (typeof raw !== 'object' || raw === null) return null;
+    const { incident, lang, text, slots, needed, keys, window, sentences } = raw as { [K in keyof SnapshotClaim]?: unknown };
+    if (!isIndex(incident, incidents.length) || !isLang(lang) || !isString(text)) return null;
+    if (!isInt(slots) || slots < 1 || !isInt(needed) || !isInt(keys) || !isInt(window) || !isInt(sentences)) return null;
+    claimBase[claims.length] = slotCount;
+    claims.push({ pattern: { incident: incidents[incident]!, lang, text }, incident, slots, needed, keys, window, sentences });
+    slotCount += slots;
+  }
+  const slotKey = typedOf(s.slotKey, Uint8Array);
+  // The slot key list's real length also bounds the per-slot arrays each match run allocates.
+  if (slotKey === null || slotKey.length !== slotCount) return null;
+  const postStart = typedOf(s.postStart, Int32Array);
+  const postClaim = typedOf(s.postClaim, Int32Array);
+  const postSlot = typedOf(s.postSlot, Int32Array);
+  if (postStart === null || postClaim === null || postSlot === null) return null;
+  const postings = postClaim.length;
+  if (postStart.length !== conceptCount + 1 || postSlot.length !== postings || postStart[0] !== 0 || postStart[conceptCount] !== postings) {
+    return null;
+  }
+  for (let c = 0; c < conceptCount; c++) if (postStart[c + 1]! < postStart[c]!) return null;
+  for (let p = 0; p < postings; p++) {
+    const k = postClaim[p]!;
+    if (k < 0 || k >= claims.length || postSlot[p]! < 0 || postSlot[p]! >= claims[k]!.slots) return null;
+  }
+
+  // Mentions and phrases (step 7: phrases indexed by their first concept).
+  const mentionWindow = s.mentionWindow;
+  const mentionLang = s.mentionLang;
+  if (!Array.isArray(mentionWindow) || !mentionWindow.every(isInt)) return null;
+  if (!Array.isArray(mentionLang) || mentionLang.length !== mentionWindow.length || !mentionLang.every(isLang)) return null;
+  if (!Array.isArray(s.phrases)) return null;
+  const phrases: PhraseDef[] = [];
+  const phraseStarts: number[][] = Array.from({ length: conceptCount }, () => []);
+  for (const raw of s.phrases as unknown[]) {
+    if (typeof raw !== 'object' || raw === null) return null;
+    const { kind, owner, text, lang, caseSurface, caseMask, sentenceEnd, prefixWords, concepts } = raw as {
+      [K in keyof SnapshotPhrase]?: unknown;
+    };
+    if (!isInt(kind) || kind < PH_LABEL || kind > PH_IDIOM || !isInt(owner) || !isString(text) || !isLang(lang)) return null;
+    // A mention phrase's owner indexes the per-mention state.
+    if (kind !== PH_LABEL && !isIndex(owner, mentionWindow.length)) return null;
+    if (!isInt(prefixWords) || prefixWords < 1) return null;
+    if (!Array.isArray(concepts) || concepts.length === 0 || !concepts.every((c) => isIndex(c, conceptCount))) return null;
+    const n = concepts.length;
+    if (!Array.isArray(caseSurface) || caseSurface.length !== n) return null;
+    if (!Array.isArray(caseMask) || caseMask.length !== n || !caseMask.every(isInt)) return null;
+    if (!Array.isArray(sentenceEnd) || sentenceEnd.length !== n || !sentenceEnd.every((b) => typeof b === 'boolean')) return null;
+    const surfaces: (Uint16Array | null)[] = [];
+    for (const surface of caseSurface as unknown[]) {
+      if (surface === null) surfaces.push(null);
+      else if (Array.isArray(surface)) surfaces.push(new Uint16Array(surface as number[]));
+      else return null;
+    }
+    phraseStarts[concepts[0] as number]!.push(phrases.length);
+    // Copies: the matcher never shares an array with the snapshot it came from.
+    phrases.push({
+      kind,
+      owner,
+      text,
+      lang,
+      caseSurface: surfaces,
+      caseMask: (caseMask as number[]).slice(),
+      sentenceEnd: (sentenceEnd as boolean[]).slice(),
+      prefixWords,
+      concepts: (concepts as number[]).slice(),
+    });
+  }
+  const stopKeys = s.stopKeys;
+  if (!Array.isArray(stopKeys) || !stopKeys.every(isString)) return null;
+
+  return {
+    table,
+    shift: s.shift as number,
+    entryHash,
+    entryConcept,
+    entryKeyOff,
+    entryKeyLen,
+    entryDerived,
+    keyPool,
+    trigrams,
+    claims,
+    incidents: incidents.slice(),
+    claimBase,
+    postStart,
+    postClaim,
+    postSlot,
+    slotCount,
+    slotKey,
+    phrases,
+    phraseStarts,
+    mentionWindow: mentionWindow.slice(),
+    mentionLang: mentionLang.slice(),
+    conceptCount,
+    stopKeys: new Set(stopKeys),
+    from: 0,
   };
 }

@@ -1,9 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createPageMatcher } from '../../entrypoints/content/knowledge';
+import { keepMatcherSnapshot, type MatcherSnapshotApi } from '../background/matcher-snapshot';
+import { compileSnapshot, createMatcher } from '../core/index';
+import type { Matcher } from '../core/types';
+import { matcherConfigWith } from '../data/matcher-config';
 import type { Incident } from '../data/schema';
 import { addPageDismissal, readPageState, watchPageState, type PageState } from './page-storage';
 import { DEFAULT_SETTINGS, type Dismissal, type SettingsV1 } from './schema';
 import { addDismissal, readDismissals, readImportedIncidents, readSettings, savePack, setPaused, setSiteEnabled } from './storage';
+import { storedMatcherSnapshot } from './stored-values';
 
 const dismissal: Dismissal = {
   site: 'example.org',
@@ -50,7 +56,7 @@ beforeEach(() => {
 
 describe("the content script's direct reads", () => {
   it('read defaults when nothing is stored', async () => {
-    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [], imported: [] });
+    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [], imported: [], matcherSnapshot: null });
   });
 
   it('read what the storage items wrote, as they read it', async () => {
@@ -61,6 +67,7 @@ describe("the content script's direct reads", () => {
       settings: await readSettings(),
       dismissals: await readDismissals(),
       imported: await readImportedIncidents(),
+      matcherSnapshot: null,
     });
     expect((await readPageState()).imported.map((imported) => imported.id)).toEqual(['moon-texas-2031']);
   });
@@ -75,7 +82,7 @@ describe("the content script's direct reads", () => {
   it('fall back for malformed values, keep the valid dismissals, and never write on read', async () => {
     const stored = { settings: { highlightStyle: 'neon' }, dismissals: [dismissal, { site: 3 }], packs: 'not a list' };
     await fakeBrowser.storage.local.set(stored);
-    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [dismissal], imported: [] });
+    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [dismissal], imported: [], matcherSnapshot: null });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
   });
 });
@@ -111,5 +118,98 @@ describe("the content script's dismissal", () => {
   it('rejects an invalid dismissal and stores nothing', async () => {
     await expect(addPageDismissal({ ...dismissal, key: '' })).rejects.toThrow();
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
+describe("the content script's matcher: from the background's snapshot when it is current", () => {
+  const MOON = 'Moon Lands on Texas After Orbit Slip';
+  const page = `Trending now. ${MOON}. Iran Strikes Tel Aviv with Heavy Missiles, said a Grok trending summary.`;
+  let version = '1.2.0';
+  const incidentsIn = (matcher: Matcher): string[] =>
+    matcher.match(page, { kinds: ['fabricated-headline'] }).map((finding) => finding.incident ?? '');
+
+  beforeEach(() => {
+    version = '1.2.0';
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockImplementation(
+      () => ({ manifest_version: 3, name: 'Grok Context', version }) as ReturnType<typeof fakeBrowser.runtime.getManifest>,
+    );
+  });
+
+  /** The background's start-up write (and its later rewrites on pack changes). */
+  async function backgroundWrites(): Promise<void> {
+    await keepMatcherSnapshot(fakeBrowser as unknown as MatcherSnapshotApi, () => undefined).refresh();
+  }
+
+  it('uses the stored snapshot: no compile, the same findings as compiling', async () => {
+    await backgroundWrites();
+    const state = await readPageState();
+    expect(state.matcherSnapshot).toEqual(compileSnapshot(matcherConfigWith([])));
+    const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
+    expect(fromSnapshot).toBe(true);
+    expect(matcher.match(page)).toEqual(createMatcher(matcherConfigWith([])).match(page));
+    expect(incidentsIn(matcher)).toEqual(['iran-tel-aviv-2024']);
+  });
+
+  it('uses a snapshot with the imported packs, and finds their claims', async () => {
+    await savePackOf('example-pack');
+    await backgroundWrites();
+    const state = await readPageState();
+    const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
+    expect(fromSnapshot).toBe(true);
+    expect(incidentsIn(matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
+  });
+
+  it('compiles when the snapshot was built for another version or other packs, or the version is unknown', async () => {
+    await backgroundWrites();
+    version = '1.3.0';
+    expect((await readPageState()).matcherSnapshot).toBeNull();
+
+    version = '1.2.0';
+    // A pack imported while no background was listening: the stored snapshot lacks its claims.
+    fakeBrowser.storage.onChanged.removeAllListeners();
+    await savePackOf('example-pack');
+    const state = await readPageState();
+    expect(state.matcherSnapshot).toBeNull();
+    const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
+    expect(fromSnapshot).toBe(false);
+    expect(incidentsIn(matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
+
+    await backgroundWrites();
+    expect((await readPageState()).matcherSnapshot).not.toBeNull();
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockImplementation(() => {
+      throw new Error('runtime.getManifest is not available');
+    });
+    expect((await readPageState()).matcherSnapshot).toBeNull();
+  });
+
+  it('compiles, throws nothing and writes nothing, for a malformed stored snapshot', async () => {
+    const current = storedMatcherSnapshot('1.2.0', [], compileSnapshot(matcherConfigWith([])));
+    const values: unknown[] = [
+      'junk',
+      42,
+      [current],
+      { ...current, packs: 'none' },
+      { ...current, version: 1 },
+      { ...current, snapshot: null },
+      { ...current, snapshot: { ...current.snapshot as object, format: 0 } },
+      { ...current, snapshot: { ...current.snapshot as object, postClaim: [1e6] } },
+    ];
+    for (const value of values) {
+      await fakeBrowser.storage.local.set({ matcherSnapshot: value, settings: { paused: true } });
+      const before = await fakeBrowser.storage.local.get(null);
+      const state = await readPageState();
+      const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
+      expect(fromSnapshot).toBe(false);
+      expect(incidentsIn(matcher)).toEqual(['iran-tel-aviv-2024']);
+      expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    }
+  });
+
+  it('a snapshot rewrite is no change the page reacts to', async () => {
+    const changes: Array<Partial<PageState>> = [];
+    const stop = watchPageState((change) => changes.push(change));
+    await backgroundWrites();
+    stop();
+    expect(changes).toEqual([]);
   });
 });

@@ -8,22 +8,40 @@
 import { browser } from 'wxt/browser';
 import { incidentsOfPacks, type ImportedIncident } from '../data/pack';
 import type { Dismissal, Settings } from './schema';
-import { STORAGE_KEYS, dismissalsFrom, packsFrom, settingsFrom, withDismissal } from './stored-values';
+import { STORAGE_KEYS, currentMatcherSnapshot, dismissalsFrom, packsFrom, settingsFrom, withDismissal } from './stored-values';
 
 export interface PageState {
   settings: Settings;
   dismissals: Dismissal[];
   /** Every incident of the imported packs. */
   imported: ImportedIncident[];
+  /**
+   * The matcher snapshot the background stored for this extension version and exactly these packs (not yet
+   * checked: see createMatcherFromSnapshot), or null when there is none such.
+   */
+  matcherSnapshot: unknown;
 }
 
 export async function readPageState(): Promise<PageState> {
   const stored: Record<string, unknown> = await browser.storage.local.get(Object.values(STORAGE_KEYS));
+  const packs = packsFrom(stored[STORAGE_KEYS.packs]);
+  const version = extensionVersion();
   return {
     settings: settingsFrom(stored[STORAGE_KEYS.settings]),
     dismissals: dismissalsFrom(stored[STORAGE_KEYS.dismissals]),
-    imported: incidentsOfPacks(packsFrom(stored[STORAGE_KEYS.packs])),
+    imported: incidentsOfPacks(packs),
+    matcherSnapshot: version === null ? null : currentMatcherSnapshot(stored[STORAGE_KEYS.matcherSnapshot], version, packs),
   };
+}
+
+/** This extension's version; null where it cannot be known (then no stored snapshot counts as current). */
+function extensionVersion(): string | null {
+  try {
+    const version = browser.runtime.getManifest().version;
+    return typeof version === 'string' ? version : null;
+  } catch {
+    return null;
+  }
 }
 
 type StorageChanges = Record<string, { newValue?: unknown }>;

@@ -16,8 +16,16 @@ import {
   type Settings,
 } from './schema';
 
-/** storage.local keys (WXT's `local:<key>` items; WXT keeps an item's version under `<key>$`). */
-export const STORAGE_KEYS = { settings: 'settings', dismissals: 'dismissals', packs: 'packs' } as const;
+/**
+ * storage.local keys (WXT's `local:<key>` items; WXT keeps an item's version under `<key>$`). The matcher
+ * snapshot is no item: the background rewrites it whole (matcher-snapshot.ts) and pages only read it.
+ */
+export const STORAGE_KEYS = {
+  settings: 'settings',
+  dismissals: 'dismissals',
+  packs: 'packs',
+  matcherSnapshot: 'matcherSnapshot',
+} as const;
 
 export const SETTINGS_VERSION = 2;
 /** All imported packs together may hold this many incidents (storage.local has a 10 MB quota). */
@@ -73,4 +81,41 @@ export function withDismissal(current: readonly Dismissal[], dismissal: Dismissa
   const valid = DismissalSchema.parse(dismissal);
   const others = current.filter((d) => !(d.site === valid.site && d.key === valid.key));
   return [...others, valid].slice(-MAX_DISMISSALS);
+}
+
+/**
+ * The stored matcher snapshot (see src/core/matcher.ts compileSnapshot) with what it was built from: the
+ * extension version (the bundled claims and the matcher's code) and the imported packs.
+ */
+export interface StoredMatcherSnapshot {
+  version: string;
+  /** `packsSignature` of the packs it was built from. */
+  packs: string[];
+  snapshot: unknown;
+}
+
+/**
+ * What identifies a list of stored packs for the matcher: each pack's id and import time, in order. Importing a
+ * pack again (an updated file) gives it a new import time, so a changed pack never keeps its signature.
+ */
+export function packsSignature(packs: readonly ImportedPack[]): string[] {
+  return packs.map((entry) => `${entry.pack.id}@${entry.importedAt}`);
+}
+
+export function storedMatcherSnapshot(version: string, packs: readonly ImportedPack[], snapshot: unknown): StoredMatcherSnapshot {
+  return { version, packs: packsSignature(packs), snapshot };
+}
+
+/**
+ * The snapshot of a stored value when it was built for this version and these packs, else null. Only the
+ * key is checked here; the snapshot itself is checked by createMatcherFromSnapshot.
+ */
+export function currentMatcherSnapshot(value: unknown, version: string, packs: readonly ImportedPack[]): unknown {
+  if (typeof value !== 'object' || value === null) return null;
+  const stored = value as Partial<Record<keyof StoredMatcherSnapshot, unknown>>;
+  const listed = stored.packs;
+  if (stored.version !== version || !Array.isArray(listed)) return null;
+  const signature = packsSignature(packs);
+  if (listed.length !== signature.length || signature.some((entry, i) => listed[i] !== entry)) return null;
+  return stored.snapshot ?? null;
 }
