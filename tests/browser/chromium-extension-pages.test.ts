@@ -3,32 +3,25 @@
  * incident anchors, and the options page's settings surviving a reload (and taking effect).
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { knowledgeBase } from '../../src/data/index';
 import { hover } from './harness/card-checks';
-import { launchChromium, popupFindingsInPage, type ChromeGlobal, type ChromiumSession } from './harness/chromium';
+import { popupFindingsInPage, withChromium, type ChromeGlobal } from './harness/chromium';
 import { inPage } from './harness/in-page';
 import { findingKey, sorted } from './harness/expectations';
 import {
   foreignMutations,
   highlightedTexts,
+  onSettledPage,
   readHighlights,
   run,
   waitCard,
   waitSettled,
 } from './harness/page-probe';
 import { screenPath } from './harness/screens';
-import { HOOK_TIMEOUT, TEST_TIMEOUT, waitFor } from './harness/wait';
+import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
-let chromium: ChromiumSession;
-
-before(async () => {
-  chromium = await launchChromium();
-}, HOOK_TIMEOUT);
-
-after(async () => {
-  await chromium?.close();
-}, HOOK_TIMEOUT);
+const chromium = withChromium();
 
 async function storedSettings(): Promise<Record<string, unknown>> {
   const stored = (await chromium.worker.evaluate(
@@ -55,60 +48,46 @@ async function restoreSettings(settings: Record<string, unknown>): Promise<void>
   }
 }
 
-test('popup ?tab= lists that tab\'s findings, and "Show" scrolls to the finding and opens its card', TEST_TIMEOUT, async () => {
-  const article = await chromium.open('article-split.html');
-  // A second page with other findings: the popup must list the requested tab's, not the active tab's.
-  const other = await chromium.open('dark.html');
-  try {
-    await waitSettled(article.page, 2);
-    await waitSettled(other.page, 2);
-    const tabId = await chromium.tabIdOf(article.page);
-    await other.page.bringToFront();
-    const popup = await chromium.openPopup(tabId, 2);
-    try {
-      const listed = await popup.page.evaluate(
-        inPage(() =>
-          [...document.querySelectorAll('[data-kind]')].map((el) => ({
-            kind: el.getAttribute('data-kind'),
-            incident: el.getAttribute('data-incident'),
-          })),
-        ),
-      );
-      assert.deepEqual(
-        sorted((listed as { kind: string; incident: string | null }[]).map(findingKey)),
-        sorted(['fabricated-headline:iran-tel-aviv-2024', 'fabricated-headline:klay-thompson-bricks-2024']),
-      );
-      await popup.page.setViewportSize({ width: 380, height: 600 });
-      await popup.page.screenshot({ path: screenPath('popup-chromium-light') });
-      await popup.page.emulateMedia({ colorScheme: 'dark' });
-      await popup.page.screenshot({ path: screenPath('popup-chromium-dark') });
-      const klay = popup.page.locator('[data-incident="klay-thompson-bricks-2024"]');
-      await klay.getByRole('button', { name: /show|הצג/i }).first().click();
-      const card = await waitCard(article.page, true, 'the card to open after "Show"');
-      assert.ok(
-        card.fullContext?.endsWith('context.html#klay-thompson-bricks-2024'),
-        `card is about the Klay Thompson incident: ${String(card.fullContext)}`,
-      );
-      const inView = await run(article.page, () => {
-        const block = document.querySelector('blockquote') as Element;
-        const r = block.getBoundingClientRect();
-        return r.bottom > 0 && r.top < innerHeight;
-      });
-      assert.ok(inView, 'the page scrolled to the finding');
-      assert.deepEqual(popup.errors, [], 'no errors in the popup');
-    } finally {
-      await popup.page.close();
-    }
-  } finally {
-    await article.page.close();
-    await other.page.close();
-  }
-});
+test('popup ?tab= lists that tab\'s findings, and "Show" scrolls to the finding and opens its card', TEST_TIMEOUT, () =>
+  onSettledPage(chromium, 'article-split.html', 2, (article) =>
+    // A second page with other findings: the popup must list the requested tab's, not the active tab's.
+    onSettledPage(chromium, 'dark.html', 2, async (other) => {
+      const tabId = await chromium.tabIdOf(article.page);
+      await other.page.bringToFront();
+      const popup = await chromium.openPopup(tabId, 2);
+      try {
+        const listed = await run(popup.page, popupFindingsInPage);
+        assert.deepEqual(
+          sorted(listed.map(findingKey)),
+          sorted(['fabricated-headline:iran-tel-aviv-2024', 'fabricated-headline:klay-thompson-bricks-2024']),
+        );
+        await popup.page.setViewportSize({ width: 380, height: 600 });
+        await popup.page.screenshot({ path: screenPath('popup-chromium-light') });
+        await popup.page.emulateMedia({ colorScheme: 'dark' });
+        await popup.page.screenshot({ path: screenPath('popup-chromium-dark') });
+        const klay = popup.page.locator('[data-incident="klay-thompson-bricks-2024"]');
+        await klay.getByRole('button', { name: /show|הצג/i }).first().click();
+        const card = await waitCard(article.page, true, 'the card to open after "Show"');
+        assert.ok(
+          card.fullContext?.endsWith('context.html#klay-thompson-bricks-2024'),
+          `card is about the Klay Thompson incident: ${String(card.fullContext)}`,
+        );
+        const inView = await run(article.page, () => {
+          const block = document.querySelector('blockquote') as Element;
+          const r = block.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        });
+        assert.ok(inView, 'the page scrolled to the finding');
+        assert.deepEqual(popup.errors, [], 'no errors in the popup');
+      } finally {
+        await popup.page.close();
+      }
+    }),
+  ),
+);
 
-test('popup of a page without findings says so and lists nothing', TEST_TIMEOUT, async () => {
-  const page = await chromium.open('genuine-news.html');
-  try {
-    await waitSettled(page.page, 0);
+test('popup of a page without findings says so and lists nothing', TEST_TIMEOUT, () =>
+  onSettledPage(chromium, 'genuine-news.html', 0, async (page) => {
     const tabId = await chromium.tabIdOf(page.page);
     const popup = await chromium.openPopup(tabId, 0);
     try {
@@ -121,10 +100,8 @@ test('popup of a page without findings says so and lists nothing', TEST_TIMEOUT,
     } finally {
       await popup.page.close();
     }
-  } finally {
-    await page.page.close();
-  }
-});
+  }),
+);
 
 test('the context page has an entry for every incident id, and #<id> lands on it', TEST_TIMEOUT, async () => {
   const ids = knowledgeBase.incidents.map((incident) => incident.id);
@@ -163,16 +140,12 @@ test('options: a changed setting survives a reload and takes effect', TEST_TIMEO
     assert.equal(await options.page.isChecked('#badge'), false, 'badge setting kept');
 
     // The badge is off: a page with findings shows no count.
-    const article = await chromium.open('article-split.html');
-    try {
-      await waitSettled(article.page, 2);
+    await onSettledPage(chromium, 'article-split.html', 2, async (article) => {
       const tabId = await chromium.tabIdOf(article.page);
       // Once the popup lists the findings, the background has them: only then is an empty badge meaningful.
       assert.equal((await chromium.popupFindings(tabId, 2)).length, 2);
       assert.equal(await chromium.badgeText(tabId), '');
-    } finally {
-      await article.page.close();
-    }
+    });
 
     assert.deepEqual(options.errors, []);
   } finally {
@@ -182,33 +155,32 @@ test('options: a changed setting survives a reload and takes effect', TEST_TIMEO
 });
 
 test('"Not this" hides the finding on this site; the popup lists it as dismissed and Undo brings it back', TEST_TIMEOUT, async () => {
-  const opened = await chromium.open('article-split.html');
   try {
-    await waitSettled(opened.page, 2);
-    await hover(opened.page, 'Klay Thompson');
-    const shadowButton = opened.page.locator('gc-root .card button.dismiss');
-    await shadowButton.click();
-    await waitCard(opened.page, false, 'the card to close after "Not this"');
-    await waitSettled(opened.page, 1);
-    const texts = highlightedTexts(await readHighlights(opened.page));
-    assert.ok(!texts.some((t) => t.includes('Klay Thompson')), 'the dismissed finding is no longer marked');
-    assert.ok(texts.some((t) => t.includes('Iran Strikes Tel Aviv')), 'the other finding stays');
+    await onSettledPage(chromium, 'article-split.html', 2, async (opened) => {
+      await hover(opened.page, 'Klay Thompson');
+      const shadowButton = opened.page.locator('gc-root .card button.dismiss');
+      await shadowButton.click();
+      await waitCard(opened.page, false, 'the card to close after "Not this"');
+      await waitSettled(opened.page, 1);
+      const texts = highlightedTexts(await readHighlights(opened.page));
+      assert.ok(!texts.some((t) => t.includes('Klay Thompson')), 'the dismissed finding is no longer marked');
+      assert.ok(texts.some((t) => t.includes('Iran Strikes Tel Aviv')), 'the other finding stays');
 
-    const tabId = await chromium.tabIdOf(opened.page);
-    const popup = await chromium.openPopup(tabId, 1);
-    try {
-      const listed = (await run(popup.page, popupFindingsInPage)).map(findingKey);
-      assert.deepEqual(listed, ['fabricated-headline:iran-tel-aviv-2024']);
-      await popup.page.locator('.gc-dismissed button').first().click();
-      await waitSettled(opened.page, 2);
-      assert.ok(highlightedTexts(await readHighlights(opened.page)).some((t) => t.includes('Klay Thompson')));
-    } finally {
-      await popup.page.close();
-    }
-    assert.deepEqual(await foreignMutations(opened.page), []);
-    assert.deepEqual(opened.errors, []);
+      const tabId = await chromium.tabIdOf(opened.page);
+      const popup = await chromium.openPopup(tabId, 1);
+      try {
+        const listed = (await run(popup.page, popupFindingsInPage)).map(findingKey);
+        assert.deepEqual(listed, ['fabricated-headline:iran-tel-aviv-2024']);
+        await popup.page.locator('.gc-dismissed button').first().click();
+        await waitSettled(opened.page, 2);
+        assert.ok(highlightedTexts(await readHighlights(opened.page)).some((t) => t.includes('Klay Thompson')));
+      } finally {
+        await popup.page.close();
+      }
+      assert.deepEqual(await foreignMutations(opened.page), []);
+      assert.deepEqual(opened.errors, []);
+    });
   } finally {
-    await opened.page.close();
     await chromium.worker.evaluate(
       inPage(() => (globalThis as unknown as ChromeGlobal).chrome.storage.local.remove('dismissals')),
     );

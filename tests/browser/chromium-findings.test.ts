@@ -4,8 +4,8 @@
  * makes no network request. Dynamic pages: appended posts, soft navigation, React-style re-renders.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchChromium, type ChromiumSession, type OpenedPage } from './harness/chromium';
+import { describe, test } from 'node:test';
+import { withChromium, type OpenedPage } from './harness/chromium';
 import { STATIC_FIXTURES, findingKey, sorted, type FixtureExpectation } from './harness/expectations';
 import {
   collapse,
@@ -13,21 +13,14 @@ import {
   highlightHealth,
   highlightedTexts,
   nextFrames,
+  onSettledPage,
   readHighlights,
   rootState,
   waitSettled,
 } from './harness/page-probe';
-import { HOOK_TIMEOUT, TEST_TIMEOUT, waitFor } from './harness/wait';
+import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
-let chromium: ChromiumSession;
-
-before(async () => {
-  chromium = await launchChromium();
-}, HOOK_TIMEOUT);
-
-after(async () => {
-  await chromium?.close();
-}, HOOK_TIMEOUT);
+const chromium = withChromium();
 
 /** Asserts the popup lists exactly `expected` for the page's tab, and the badge shows their number. */
 async function assertReported(
@@ -88,26 +81,20 @@ async function assertHarmless(opened: OpenedPage): Promise<void> {
 
 describe('fixtures in Chromium', () => {
   for (const fixture of STATIC_FIXTURES) {
-    test(fixture.path, TEST_TIMEOUT, async () => {
-      const opened = await chromium.open(fixture.path);
-      try {
-        const state = await waitSettled(opened.page);
+    test(fixture.path, TEST_TIMEOUT, () =>
+      onSettledPage(chromium, fixture.path, undefined, async (opened, state) => {
         assert.equal(state.findings, fixture.findings.length, 'data-findings');
         await assertMarked(opened, fixture);
         await assertReported(opened, fixture.findings, fixture.listed);
         await assertHarmless(opened);
-      } finally {
-        await opened.page.close();
-      }
-    });
+      }),
+    );
   }
 });
 
 describe('dynamic pages in Chromium', () => {
-  test('posts appended after load are found', TEST_TIMEOUT, async () => {
-    const opened = await chromium.open('feed-append.html');
-    try {
-      await waitSettled(opened.page, 0);
+  test('posts appended after load are found', TEST_TIMEOUT, () =>
+    onSettledPage(chromium, 'feed-append.html', 0, async (opened) => {
       await opened.page.click('#show-posts');
       await waitSettled(opened.page, 1);
       await assertMarked(opened, {
@@ -116,15 +103,11 @@ describe('dynamic pages in Chromium', () => {
       });
       await assertReported(opened, ['fabricated-headline:adams-earthquake-2024']);
       await assertHarmless(opened);
-    } finally {
-      await opened.page.close();
-    }
-  });
+    }),
+  );
 
-  test('a soft navigation replaces the findings', TEST_TIMEOUT, async () => {
-    const opened = await chromium.open('spa-soft-nav.html');
-    try {
-      await waitSettled(opened.page, 1);
+  test('a soft navigation replaces the findings', TEST_TIMEOUT, () =>
+    onSettledPage(chromium, 'spa-soft-nav.html', 1, async (opened) => {
       await opened.page.click('#next');
       await waitFor(async () => opened.page.url().endsWith('?story=2'), 'pushState');
       await waitFor(
@@ -148,16 +131,12 @@ describe('dynamic pages in Chromium', () => {
       await waitSettled(opened.page, 1);
       await assertReported(opened, ['fabricated-headline:modi-ejected-2024']);
       await assertHarmless(opened);
-    } finally {
-      await opened.page.close();
-    }
-  });
+    }),
+  );
 
-  test('a re-rendered headline stays highlighted on the new nodes', TEST_TIMEOUT, async () => {
-    const opened = await chromium.open('react-rerender.html');
-    const headline = 'Klay Thompson Accused in Bizarre Brick-Vandalism Spree';
-    try {
-      await waitSettled(opened.page, 1);
+  test('a re-rendered headline stays highlighted on the new nodes', TEST_TIMEOUT, () =>
+    onSettledPage(chromium, 'react-rerender.html', 1, async (opened) => {
+      const headline = 'Klay Thompson Accused in Bizarre Brick-Vandalism Spree';
       for (const button of ['#rerender', '#update-text', '#rerender']) {
         await opened.page.click(button);
         await nextFrames(opened.page);
@@ -169,24 +148,18 @@ describe('dynamic pages in Chromium', () => {
       }
       await assertReported(opened, ['fabricated-headline:klay-thompson-bricks-2024']);
       await assertHarmless(opened);
-    } finally {
-      await opened.page.close();
-    }
-  });
+    }),
+  );
 });
 
-test('the harness sees DOM changes the page did not make (so "unchanged" above can fail)', TEST_TIMEOUT, async () => {
-  const opened = await chromium.open('genuine-news.html');
-  try {
-    await waitSettled(opened.page, 0);
-    await opened.page.evaluate('window.__gcPageWrite(() => document.body.append("announced"))');
-    assert.deepEqual(await foreignMutations(opened.page), []);
-    await opened.page.evaluate('document.querySelector("h2").setAttribute("data-x", "1")');
-    assert.deepEqual(await foreignMutations(opened.page), ['attribute data-x on html>body>article>h2']);
-  } finally {
-    await opened.page.close();
-  }
-});
+test('the harness sees DOM changes the page did not make (so "unchanged" above can fail)', TEST_TIMEOUT, () =>
+  onSettledPage(chromium, 'genuine-news.html', 0, async ({ page }) => {
+    await page.evaluate('window.__gcPageWrite(() => document.body.append("announced"))');
+    assert.deepEqual(await foreignMutations(page), []);
+    await page.evaluate('document.querySelector("h2").setAttribute("data-x", "1")');
+    assert.deepEqual(await foreignMutations(page), ['attribute data-x on html>body>article>h2']);
+  }),
+);
 
 test('the extension made no network request', TEST_TIMEOUT, () => {
   assert.deepEqual(chromium.foreignRequests, []);

@@ -3,35 +3,23 @@
  * and on an English article.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { assertReadable, assertSourceLinks, hover } from './harness/card-checks';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { test } from 'node:test';
+import { assertReadable, cardAbout, hover } from './harness/card-checks';
+import { withChromium } from './harness/chromium';
 import { findingKey, sorted, STATIC_FIXTURES } from './harness/expectations';
-import { run, waitSettled } from './harness/page-probe';
+import { onSettledPage, run } from './harness/page-probe';
 import { screenPath } from './harness/screens';
-import { HOOK_TIMEOUT, TEST_TIMEOUT } from './harness/wait';
+import { TEST_TIMEOUT } from './harness/wait';
 
-let chromium: ChromiumSession;
-
-before(async () => {
-  chromium = await launchChromium(undefined, { lang: 'he' });
-}, HOOK_TIMEOUT);
-
-after(async () => {
-  await chromium?.close();
-}, HOOK_TIMEOUT);
+const chromium = withChromium({ lang: 'he' });
 
 const HEBREW = /[\u0590-\u05FF]/;
 
 test('Hebrew UI: the card reads right to left in Hebrew, and the popup lists the findings', TEST_TIMEOUT, async () => {
-  const { page, errors } = await chromium.open('x-explore-he.html');
-  try {
-    const fixture = STATIC_FIXTURES.find((f) => f.path === 'x-explore-he.html');
-    assert.ok(fixture);
-    await waitSettled(page, fixture.findings.length);
-    const card = await hover(page, 'קליי תומפסון');
-    assert.ok(card.fullContext?.endsWith('context.html#klay-thompson-bricks-2024'), String(card.fullContext));
-    assertSourceLinks(card, 'klay-thompson-bricks-2024');
+  const fixture = STATIC_FIXTURES.find((f) => f.path === 'x-explore-he.html');
+  assert.ok(fixture);
+  await onSettledPage(chromium, fixture.path, fixture.findings.length, async ({ page, errors }) => {
+    const card = await cardAbout(page, 'קליי תומפסון', 'klay-thompson-bricks-2024');
     assert.equal(card.style.direction, 'rtl');
     assert.match(card.text, HEBREW);
     await assertReadable(page);
@@ -57,25 +45,19 @@ test('Hebrew UI: the card reads right to left in Hebrew, and the popup lists the
       await popup.page.close();
     }
     assert.deepEqual(errors, []);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
-test('Hebrew UI: the card for a finding on an English page is in Hebrew too', TEST_TIMEOUT, async () => {
-  const { page, errors } = await chromium.open('article-split.html');
-  try {
-    await waitSettled(page, 2);
+test('Hebrew UI: the card for a finding on an English page is in Hebrew too', TEST_TIMEOUT, () =>
+  onSettledPage(chromium, 'article-split.html', 2, async ({ page, errors }) => {
     const card = await hover(page, 'Iran Strikes');
     assert.ok(card.fullContext?.endsWith('context.html#iran-tel-aviv-2024'));
     assert.equal(card.style.direction, 'rtl');
     assert.match(card.text, HEBREW);
     await page.screenshot({ path: screenPath('card-chromium-hebrew-ui-english-page') });
     assert.deepEqual(errors, []);
-  } finally {
-    await page.close();
-  }
-});
+  }),
+);
 
 test('no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(chromium.foreignRequests, []);

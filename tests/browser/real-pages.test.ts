@@ -16,8 +16,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { inPage, gcRootStateInPage, type GcRootState } from './harness/in-page';
 import { waitFor } from './harness/wait';
+import { collectErrors } from './harness/chromium';
 import {
-  collectErrors,
   firstDifference,
   launchScriptless,
   serializeWithoutHostInPage,

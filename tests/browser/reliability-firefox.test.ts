@@ -5,21 +5,16 @@
  * highlighted and listed in the popup, and the page's DOM is not touched. Max timer gaps are reported.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { findingKey, sorted } from './harness/expectations';
-import { launchFirefox, type FirefoxSession } from './harness/firefox';
+import { withFirefox } from './harness/firefox';
 import { collapse, foreignMutations, highlightedTexts, readHighlights } from './harness/page-probe';
 import { HOSTILE_FIXTURES, waitHostile } from './reliability-helpers';
 
-let firefox: FirefoxSession;
+const firefox = withFirefox();
 const report: string[] = [];
 
-before(async () => {
-  firefox = await launchFirefox();
-});
-
-after(async () => {
-  await firefox?.close();
+after(() => {
   if (report.length > 0) console.log(`# hostile pages in Firefox (max gap of the page's 10 ms timer after build; load → settled):\n# ${report.join('\n# ')}`);
 });
 

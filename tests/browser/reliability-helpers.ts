@@ -8,8 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROME_EXT_DIR } from './harness/chromium';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROME_EXT_DIR, extensionArgs, extensionWorker } from './harness/chromium';
+import { CHROMIUM_FLAGS } from './harness/chromium-flags';
 import { gcRootStateInPage, inPage } from './harness/in-page';
 import { waitFor } from './harness/wait';
 
@@ -53,20 +54,12 @@ export async function startStaticServer(dir: string): Promise<StaticServer> {
   };
 }
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  // The network is closed without intercepting each request (interception costs a round trip per request
-  // and real pages make hundreds): host names do not resolve, and everything else goes to a closed proxy port.
-  // Loopback stays direct (Chromium never proxies it).
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  '--proxy-server=http://127.0.0.1:9',
-];
+/**
+ * The network is closed without intercepting each request (interception costs a round trip per request and
+ * real pages make hundreds): host names do not resolve, and everything else goes to a closed proxy port.
+ * Loopback stays direct (Chromium never proxies it).
+ */
+const FLAGS = [...CHROMIUM_FLAGS, '--proxy-server=http://127.0.0.1:9'];
 
 export interface ScriptlessBrowser {
   context: BrowserContext;
@@ -90,19 +83,14 @@ export async function launchScriptless(withExtension: boolean, extDir = CHROME_E
     executablePath: process.env.GC_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     javaScriptEnabled,
-    args: [...(withExtension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : ['--disable-extensions']), ...FLAGS],
+    args: [...(withExtension ? extensionArgs(extDir) : ['--disable-extensions']), ...FLAGS],
     viewport: { width: 1100, height: 800 },
   });
   const requests: string[] = [];
   context.on('request', (request) => {
     if (request.resourceType() !== 'other' && request.resourceType() !== 'manifest') requests.push(request.url());
   });
-  let worker: Worker | null = null;
-  if (withExtension) {
-    worker =
-      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-      (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 15_000 }));
-  }
+  const worker = withExtension ? await extensionWorker(context) : null;
   for (const page of context.pages()) await page.close();
   return {
     context,
@@ -113,16 +101,6 @@ export async function launchScriptless(withExtension: boolean, extDir = CHROME_E
       await rm(profile, { recursive: true, force: true });
     },
   };
-}
-
-/** Collects a page's uncaught errors and console errors. */
-export function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
-  });
-  return errors;
 }
 
 /** In the page: the document serialised (doctype + root element) with every `<gc-root>` left out. */

@@ -8,8 +8,8 @@
  * extension (not asserted: it depends on the machine).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { after, describe, test } from 'node:test';
+import { withChromium } from './harness/chromium';
 import { findingKey, sorted } from './harness/expectations';
 import { startFixtureServer, type FixtureServer } from './harness/fixture-server';
 import { inPage } from './harness/in-page';
@@ -26,21 +26,21 @@ import {
   type ScriptlessBrowser,
 } from './reliability-helpers';
 
-let chromium: ChromiumSession;
 /** The same Chromium without the extension, for the page's own timer gaps. */
 let baseline: ScriptlessBrowser;
 /** The same fixtures from another port: a cross-origin frame. */
 let otherOrigin: FixtureServer;
 const report: string[] = [];
 
-before(async () => {
-  [chromium, otherOrigin, baseline] = await Promise.all([launchChromium(), startFixtureServer(), launchScriptless(false, undefined, true)]);
-  // Registered after the harness's block-everything route, so it is asked first.
-  await chromium.context.route(`${otherOrigin.origin}/**`, (route) => route.continue());
+const chromium = withChromium({
+  async setup(session) {
+    [otherOrigin, baseline] = await Promise.all([startFixtureServer(), launchScriptless(false, undefined, true)]);
+    // Registered after the harness's block-everything route, so it is asked first.
+    await session.context.route(`${otherOrigin.origin}/**`, (route) => route.continue());
+  },
 });
 
 after(async () => {
-  await chromium?.close();
   await baseline?.close();
   await otherOrigin?.close();
   if (report.length > 0) {

@@ -7,9 +7,9 @@
  *   and the next page change still reaches the background.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page, Worker } from 'playwright-core';
-import { launchChromium, type ChromiumSession, type OpenedPage } from './harness/chromium';
+import { withChromium, type ChromiumSession, type OpenedPage } from './harness/chromium';
 import { findingKey, sorted } from './harness/expectations';
 import { inPage } from './harness/in-page';
 import { highlightHealth, rootState, waitSettled } from './harness/page-probe';
@@ -48,12 +48,11 @@ async function badgeOf(worker: Worker, tabId: number): Promise<string> {
 }
 
 describe('extension reload while a page is open', () => {
-  let chromium: ChromiumSession;
+  const chromium = withChromium();
   let opened: OpenedPage;
   let tabId: number;
 
   before(async () => {
-    chromium = await launchChromium();
     opened = await chromium.open('article-split.html');
     await waitSettled(opened.page, EXPECTED.length);
     tabId = await chromium.tabIdOf(opened.page);
@@ -72,10 +71,6 @@ describe('extension reload while a page is open', () => {
     );
     await extensions.close();
     await currentWorker(chromium, chromium.worker);
-  });
-
-  after(async () => {
-    await chromium?.close();
   });
 
   test(
@@ -109,15 +104,7 @@ describe('extension reload while a page is open', () => {
 });
 
 describe('MV3 service-worker restart', () => {
-  let chromium: ChromiumSession;
-
-  before(async () => {
-    chromium = await launchChromium();
-  });
-
-  after(async () => {
-    await chromium?.close();
-  });
+  const chromium = withChromium();
 
   test('the badge and the popup keep their data, and later changes still arrive', async () => {
     const { page, errors } = await chromium.open('article-split.html');

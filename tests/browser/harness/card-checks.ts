@@ -1,17 +1,44 @@
-/** Card checks shared by the Chromium test files (playwright-core pages). */
+/** Card checks shared by the browser test files (playwright-core's and puppeteer-core's pages alike). */
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { incidentsById } from '../../../src/data/index';
 import { contrastRatio } from './contrast';
 import { cardColorsInPage, type CardInfo } from './in-page';
-import { locateText, run, waitCard } from './page-probe';
+import { locateText, run, waitCard, type Evaluates } from './page-probe';
+
+/** A page the pointer and the keyboard can drive. */
+export interface Drivable extends Evaluates {
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void> };
+  keyboard: { press(key: string): Promise<void> };
+}
 
 /** Moves the pointer away, then onto the middle of the first box of `text`, and waits for the card. */
-export async function hover(page: Page, text: string): Promise<CardInfo> {
+export async function hover(page: Drivable, text: string): Promise<CardInfo> {
   await page.mouse.move(1, 1);
   const rect = await locateText(page, text);
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 2 });
   return waitCard(page, true, `the card to open on hover over "${text}"`);
+}
+
+/** Presses Esc and waits for the card to close. */
+export async function closeCard(page: Drivable): Promise<void> {
+  await page.keyboard.press('Escape');
+  await waitCard(page, false, 'Esc to close the card');
+}
+
+/** The card's "Full context" link leads to the incident's entry, and the card links its verified sources. */
+export function assertAboutIncident(card: CardInfo, incident: string): void {
+  assert.ok(
+    card.fullContext?.endsWith(`context.html#${incident}`),
+    `"Full context" leads to context.html#${incident}: ${String(card.fullContext)}`,
+  );
+  assertSourceLinks(card, incident);
+}
+
+/** Hovers `text`, waits for its card and checks that the card is about `incident`. */
+export async function cardAbout(page: Drivable, text: string, incident: string): Promise<CardInfo> {
+  const card = await hover(page, text);
+  assertAboutIncident(card, incident);
+  return card;
 }
 
 /** The card links every verified source of the incident, each in a new tab without opener or referrer. */
@@ -26,7 +53,7 @@ export function assertSourceLinks(card: CardInfo, incident: string): void {
 }
 
 /** The card has an opaque background and text with at least 4.5:1 contrast on it. */
-export async function assertReadable(page: Page): Promise<void> {
+export async function assertReadable(page: Evaluates): Promise<void> {
   const colors = await run(page, cardColorsInPage);
   assert.ok(colors, 'the card has colours');
   assert.equal(colors.background[3], 255, 'the card has an opaque background');

@@ -6,8 +6,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_FLAGS } from './chromium-flags';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { inPage, mutationRecorder } from './in-page';
+import { findTabInPage, inPage, mutationRecorder } from './in-page';
+import type { Evaluates } from './page-probe';
+import { sessionPerSuite } from './session-hooks';
 import { waitFor } from './wait';
 
 export const CHROME_EXT_DIR: string = resolve(process.env.GC_EXT_CHROME ?? '.output/chrome-mv3');
@@ -47,19 +50,8 @@ export interface ChromiumSession {
   close(): Promise<void>;
 }
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  // Nothing but the fixture server resolves, whatever the request interception misses.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
-
-function trackErrors(page: Page): string[] {
+/** Collects a page's uncaught errors and console errors, as they happen. */
+export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
@@ -73,6 +65,33 @@ export interface LaunchOptions {
   lang?: string;
 }
 
+/** The extension's background service worker, once Chromium has started it. */
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
+  return (
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }))
+  );
+}
+
+/** The command-line switches that load the unpacked extension in `dir` (and no other). */
+export function extensionArgs(dir: string): string[] {
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+}
+
+export interface SuiteOptions extends LaunchOptions {
+  /** More preparation once the browser is up, before the suite's tests. */
+  setup?: (session: ChromiumSession) => Promise<void>;
+}
+
+/**
+ * One Chromium with the extension for the tests of the current suite (file or `describe`): launched before
+ * them, closed after them.
+ */
+export function withChromium(options: SuiteOptions = {}, dir: string = CHROME_EXT_DIR): ChromiumSession {
+  return sessionPerSuite(() => launchChromium(dir, options), 'Chromium', options.setup);
+}
+
 export async function launchChromium(
   dir: string = CHROME_EXT_DIR,
   options: LaunchOptions = {},
@@ -84,7 +103,7 @@ export async function launchChromium(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.GC_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, `--lang=${lang}`, ...FLAGS],
+    args: [...extensionArgs(extDir), `--lang=${lang}`, ...CHROMIUM_FLAGS],
     // On Linux the UI language comes from the environment; --lang alone is not enough.
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: 'C.UTF-8' },
     locale: lang,
@@ -104,12 +123,7 @@ export async function launchChromium(
   });
   await context.addInitScript({ content: inPage(mutationRecorder) });
 
-  const worker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith('chrome-extension://'),
-      timeout: 15_000,
-    }));
+  const worker = await extensionWorker(context);
   const extensionId = new URL(worker.url()).host;
   // The tab Chromium opens with the profile is not needed.
   for (const page of context.pages()) await page.close();
@@ -117,7 +131,7 @@ export async function launchChromium(
   const extensionUrl = (path: string): string => `chrome-extension://${extensionId}/${path}`;
   const openUrl = async (url: string): Promise<OpenedPage> => {
     const page = await context.newPage();
-    const errors = trackErrors(page);
+    const errors = collectErrors(page);
     await page.goto(url, { waitUntil: 'load' });
     return { page, errors };
   };
@@ -136,17 +150,7 @@ export async function launchChromium(
       // focused window is the one just brought to the front.
       const url = page.url();
       await page.bringToFront();
-      const id = await worker.evaluate(
-        inPage(async (u: string) => {
-          const { tabs } = (globalThis as unknown as ChromeGlobal).chrome;
-          const byUrl = (await tabs.query({})).filter((t) => t.url === u);
-          if (byUrl.length === 1) return byUrl[0]?.id ?? -1;
-          const active = await tabs.query({ active: true, lastFocusedWindow: true });
-          return active.length === 1 && (active[0]?.url === undefined || active[0].url === u)
-            ? (active[0]?.id ?? -1)
-            : -1;
-        }, url),
-      );
+      const id = await worker.evaluate(inPage(findTabInPage, url));
       if (typeof id !== 'number' || id < 0) throw new Error(`no single tab found for ${url}`);
       return id;
     },
@@ -169,17 +173,11 @@ export async function launchChromium(
     },
     async openPopup(tabId, expected) {
       const opened = await openUrl(extensionUrl(`popup.html?tab=${tabId}`));
-      await waitFor(
-        () => opened.page.evaluate(inPage(popupReady, expected)) as Promise<boolean>,
-        `popup for tab ${tabId} to list ${expected} findings`,
-      ).catch(() => undefined); // the caller asserts on what is listed
+      await waitPopupListed(opened.page, tabId, expected);
       return opened;
     },
     async popupFindings(tabId, expected) {
-      const { page } = await session.openPopup(tabId, expected);
-      const findings = (await page.evaluate(inPage(popupFindingsInPage))) as PopupFinding[];
-      await page.close();
-      return findings;
+      return takePopupFindings((await session.openPopup(tabId, expected)).page);
     },
     async close() {
       await context.close();
@@ -188,6 +186,24 @@ export async function launchChromium(
     },
   };
   return session;
+}
+
+/**
+ * Waits until the popup page for `tabId` has rendered its list of `expected` findings, or gives up after the
+ * usual timeout without failing: the caller asserts on what is listed.
+ */
+export async function waitPopupListed(page: Evaluates, tabId: number, expected: number): Promise<void> {
+  await waitFor(
+    async () => (await page.evaluate(inPage(popupReady, expected))) === true,
+    `popup for tab ${tabId} to list ${expected} findings`,
+  ).catch(() => undefined);
+}
+
+/** What a popup page lists; the page is closed after reading it. */
+export async function takePopupFindings(page: Evaluates & { close(): Promise<void> }): Promise<PopupFinding[]> {
+  const findings = (await page.evaluate(inPage(popupFindingsInPage))) as PopupFinding[];
+  await page.close();
+  return findings;
 }
 
 /** The popup has rendered: it lists `expected` findings, or (for none) shows some text and no findings. */

@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
-import { inPage, mutationRecorder } from './in-page';
-import { popupFindingsInPage, popupReady, type PopupFinding } from './chromium';
+import { findTabInPage, inPage, mutationRecorder } from './in-page';
+import { takePopupFindings, waitPopupListed, type PopupFinding } from './chromium';
+import { sessionPerSuite } from './session-hooks';
 import { waitFor } from './wait';
 
 export const FIREFOX_EXT_DIR: string = resolve(process.env.GC_EXT_FIREFOX ?? '.output/firefox-mv2');
@@ -40,6 +41,11 @@ function trackErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${String(error)}`));
   return errors;
+}
+
+/** One Firefox with the extension for the tests of the current suite: launched before them, closed after them. */
+export function withFirefox(dir: string = FIREFOX_EXT_DIR): FirefoxSession {
+  return sessionPerSuite(() => launchFirefox(dir), 'Firefox');
 }
 
 export async function launchFirefox(dir: string = FIREFOX_EXT_DIR): Promise<FirefoxSession> {
@@ -110,29 +116,14 @@ export async function launchFirefox(dir: string = FIREFOX_EXT_DIR): Promise<Fire
       const url = page.url();
       control ??= await openExtensionPage('popup.html');
       await page.bringToFront();
-      const id = (await control.page.evaluate(
-        inPage(async (u: string) => {
-          const { tabs } = (globalThis as unknown as FirefoxGlobal).browser;
-          const byUrl = (await tabs.query({})).filter((t) => t.url === u);
-          if (byUrl.length === 1) return byUrl[0]?.id ?? -1;
-          const active = await tabs.query({ active: true, lastFocusedWindow: true });
-          return active.length === 1 && (active[0]?.url === undefined || active[0].url === u)
-            ? (active[0]?.id ?? -1)
-            : -1;
-        }, url),
-      )) as number;
+      const id = (await control.page.evaluate(inPage(findTabInPage, url))) as number;
       if (id < 0) throw new Error(`no single tab found for ${url}`);
       return id;
     },
     async popupFindings(tabId, expected) {
       const { page } = await openExtensionPage(`popup.html?tab=${tabId}`);
-      await waitFor(
-        async () => (await page.evaluate(inPage(popupReady, expected))) as boolean,
-        `popup for tab ${tabId} to list ${expected} findings`,
-      ).catch(() => undefined); // the caller asserts on what is listed
-      const findings = (await page.evaluate(inPage(popupFindingsInPage))) as PopupFinding[];
-      await page.close();
-      return findings;
+      await waitPopupListed(page, tabId, expected);
+      return takePopupFindings(page);
     },
     async close() {
       await browser.close();
@@ -153,9 +144,4 @@ function hostOf(request: string): string {
   } catch {
     return request;
   }
-}
-
-/** The slice of the extension API the harness calls from Firefox extension pages. */
-interface FirefoxGlobal {
-  browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
 }

@@ -11,6 +11,25 @@ export function inPage<A>(fn: (arg: A) => unknown, arg?: A): string {
   return `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg ?? null)}); })()`;
 }
 
+/** The slice of the tabs API that `findTabInPage` calls (`browser.tabs` in Firefox, `chrome.tabs` in Chromium). */
+interface TabsApi {
+  query(q: object): Promise<{ id?: number; url?: string }[]>;
+}
+
+/**
+ * In an extension context (Chromium's service worker, a Firefox extension page): the id of the tab showing
+ * `url`, or -1. Tab URLs are visible to the extension only with host access; without it the tab is the single
+ * active tab of the last focused window (the caller brings it to the front first).
+ */
+export async function findTabInPage(url: string): Promise<number> {
+  const api = globalThis as unknown as { browser?: { tabs: TabsApi }; chrome: { tabs: TabsApi } };
+  const tabs = api.browser?.tabs ?? api.chrome.tabs;
+  const byUrl = (await tabs.query({})).filter((t) => t.url === url);
+  if (byUrl.length === 1) return byUrl[0]?.id ?? -1;
+  const active = await tabs.query({ active: true, lastFocusedWindow: true });
+  return active.length === 1 && (active[0]?.url === undefined || active[0].url === url) ? (active[0]?.id ?? -1) : -1;
+}
+
 /** A mutation of the page's own DOM that the page's scripts did not make. */
 export type ForeignMutation = string;
 

@@ -53,6 +53,30 @@ export async function waitSettled(page: Evaluates, findings?: number): Promise<G
   return state;
 }
 
+/** A page as a browser session opens it: the page and the errors it reports. */
+export interface OpenedFixture {
+  page: Evaluates & { close(): Promise<void> };
+  errors: string[];
+}
+
+/**
+ * Opens the fixture page `path`, waits until the content script has settled (with `findings` findings, when
+ * given), runs `body` on the page and the settled state, and closes the page whatever happens.
+ */
+export async function onSettledPage<P extends OpenedFixture>(
+  session: { open(path: string): Promise<P> },
+  path: string,
+  findings: number | undefined,
+  body: (opened: P, state: GcRootState) => Promise<void>,
+): Promise<void> {
+  const opened = await session.open(path);
+  try {
+    await body(opened, await waitSettled(opened.page, findings));
+  } finally {
+    await opened.page.close();
+  }
+}
+
 /** Registered `gc-` highlights: name → texts of their ranges (whitespace collapsed). */
 export async function readHighlights(page: Evaluates): Promise<Record<string, string[]>> {
   const raw = await run(page, readHighlightsInPage);
