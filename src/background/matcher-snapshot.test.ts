@@ -4,36 +4,16 @@ import { compileSnapshot, createMatcherFromSnapshot } from '../core/index';
 import { bundledMatcherConfig } from '../data/matcher-config';
 import type { Pack } from '../data/pack';
 import type { Incident } from '../data/schema';
+import { testIncident, testPack } from '../data/test-fixtures';
 import { removePack, savePack } from '../settings/storage';
 import type { StoredMatcherSnapshot } from '../settings/stored-values';
 import { keepMatcherSnapshot, type MatcherSnapshotApi, type MatcherSnapshotKeeper } from './matcher-snapshot';
 
 const MOON = 'Moon Lands on Texas After Orbit Slip';
 
-const incident: Incident = {
-  id: 'moon-texas-2031',
-  title: { en: 'Title', he: 'כותרת' },
-  date: '2031-01-02',
-  surface: 'trending-summary',
-  rating: 'False',
-  appearance: { en: 'Explore', he: 'Explore' },
-  claims: { en: [MOON], he: [] },
-  claim: { en: 'Moon Lands on Texas', he: 'הירח נחת בטקסס' },
-  happened: { en: 'h', he: 'h' },
-  why: { en: 'w', he: 'w' },
-  cautions: [],
-  sources: [{ publisher: 'P', title: 'T' }],
-  confidence: 'medium',
-};
+const incident: Incident = testIncident({ id: 'moon-texas-2031', claims: { en: [MOON], he: [] } });
 
-const pack: Pack = {
-  format: 'grok-context-pack',
-  version: 1,
-  id: 'example-pack',
-  title: 'Example pack',
-  origin: { publisher: 'Example News' },
-  incidents: [incident],
-};
+const pack: Pack = testPack('example-pack', [incident], { title: 'Example pack', origin: { publisher: 'Example News' } });
 
 let version = '1.2.0';
 const debug = vi.fn();

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { incidentsById, summaryExamples } from '../data/index';
 import type { Incident } from '../data/schema';
+import { testIncident } from '../data/test-fixtures';
 import type { FindingsReport, IncidentDetails, ReportedFinding, TabFindings } from '../messaging/schema';
 import { savePack, setSiteEnabled, updateSettings } from '../settings/storage';
 import { startBackground, type BackgroundApi } from './start-background';
@@ -200,21 +201,15 @@ describe('keyboard commands', () => {
 });
 
 describe('incident details', () => {
-  const imported: Incident = {
+  const imported: Incident = testIncident({
     id: 'moon-texas-2031',
-    title: { en: 'Grok said the Moon landed on Texas', he: 'גרוק אמר שהירח נחת בטקסס' },
-    date: '2031-01-02',
-    surface: 'trending-summary',
-    rating: 'Fabricated',
-    appearance: { en: 'Explore', he: 'Explore' },
     claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: [] },
-    claim: { en: 'Moon Lands on Texas', he: 'הירח נחת בטקסס' },
+    title: { en: 'Grok said the Moon landed on Texas', he: 'גרוק אמר שהירח נחת בטקסס' },
+    rating: 'Fabricated',
     happened: { en: 'Nothing landed.', he: 'שום דבר לא נחת.' },
     why: { en: 'Jokes.', he: 'בדיחות.' },
-    cautions: [],
     sources: [{ publisher: 'Example News', title: 'No, the Moon did not land' }],
-    confidence: 'medium',
-  };
+  });
 
   async function details(ids: string[], examples = false, sender: object = fromTab(3)): Promise<IncidentDetails | undefined> {
     return (await send({ type: 'incident-details', ids, examples }, sender)) as IncidentDetails | undefined;

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_PACK_BYTES, parsePack, serializePack } from './pack';
 import type { Incident } from './schema';
+import { testIncident } from './test-fixtures';
 
-function incident(overrides: Partial<Incident> = {}): Incident {
-  return {
-    id: 'moon-landing-fake-2025',
-    title: { en: 'A made-up moon headline', he: 'כותרת מומצאת על הירח' },
-    date: '2025-01-02',
-    surface: 'trending-summary',
-    rating: 'Fabricated',
-    appearance: { en: 'Explore tab', he: 'לשונית גלו' },
-    claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: ['הירח נחת בטקסס אחרי תקלה במסלול'] },
-    claim: { en: 'Moon Lands on Texas After Orbit Slip', he: 'הירח נחת בטקסס' },
-    happened: { en: 'Jokes became a headline.', he: 'בדיחות הפכו לכותרת.' },
-    why: { en: 'Summaries of joke posts.', he: 'סיכום של פוסטים מבודחים.' },
-    cautions: [],
-    sources: [{ publisher: 'Example News', title: 'The moon did not land', url: 'https://example.org/moon' }],
-    confidence: 'medium',
-    ...overrides,
-  };
-}
+const incident = testIncident;
 
 function pack(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

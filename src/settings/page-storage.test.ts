@@ -6,6 +6,7 @@ import { compileSnapshot, createMatcher } from '../core/index';
 import type { Matcher } from '../core/types';
 import { matcherConfigWith } from '../data/matcher-config';
 import type { Incident } from '../data/schema';
+import { testIncident, testPack } from '../data/test-fixtures';
 import { addPageDismissal, readPageState, watchPageState, type PageState } from './page-storage';
 import { DEFAULT_SETTINGS, type Dismissal, type SettingsV1 } from './schema';
 import { addDismissal, readDismissals, readImportedIncidents, readSettings, savePack, setPaused, setSiteEnabled } from './storage';
@@ -20,31 +21,10 @@ const dismissal: Dismissal = {
   at: 1,
 };
 
-const incident: Incident = {
-  id: 'moon-texas-2031',
-  title: { en: 'Title', he: 'כותרת' },
-  date: '2031-01-02',
-  surface: 'trending-summary',
-  rating: 'False',
-  appearance: { en: 'Explore', he: 'Explore' },
-  claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: [] },
-  claim: { en: 'Moon Lands on Texas', he: 'הירח נחת בטקסס' },
-  happened: { en: 'h', he: 'h' },
-  why: { en: 'w', he: 'w' },
-  cautions: [],
-  sources: [{ publisher: 'P', title: 'T' }],
-  confidence: 'medium',
-};
+const incident: Incident = testIncident({ id: 'moon-texas-2031', claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: [] } });
 
 async function savePackOf(id: string): Promise<void> {
-  const result = await savePack({
-    format: 'grok-context-pack',
-    version: 1,
-    id,
-    title: `Pack ${id}`,
-    origin: { publisher: 'Example News' },
-    incidents: [incident],
-  });
+  const result = await savePack(testPack(id, [incident], { origin: { publisher: 'Example News' } }));
   expect(result.ok).toBe(true);
 }
 

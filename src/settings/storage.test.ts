@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parsePack, type Pack } from '../data/pack';
 import type { Incident } from '../data/schema';
+import { testIncident, testPack } from '../data/test-fixtures';
 import { DEFAULT_SETTINGS, type Dismissal, type SettingsV1 } from './schema';
 import {
   addDismissal,
@@ -103,32 +104,11 @@ describe('dismissals', () => {
 });
 
 function incident(id: string): Incident {
-  return {
-    id,
-    title: { en: 'Title', he: 'כותרת' },
-    date: '2025-01-02',
-    surface: 'trending-summary',
-    rating: 'False',
-    appearance: { en: 'Explore', he: 'גלו' },
-    claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: [] },
-    claim: { en: 'Moon Lands on Texas', he: 'הירח נחת בטקסס' },
-    happened: { en: 'h', he: 'h' },
-    why: { en: 'w', he: 'w' },
-    cautions: [],
-    sources: [{ publisher: 'P', title: 'T' }],
-    confidence: 'medium',
-  };
+  return testIncident({ id, claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: [] } });
 }
 
 function pack(id: string, incidentIds: string[]): Pack {
-  return {
-    format: 'grok-context-pack',
-    version: 1,
-    id,
-    title: `Pack ${id}`,
-    origin: { publisher: 'Example News', url: 'https://example.org/' },
-    incidents: incidentIds.map(incident),
-  };
+  return testPack(id, incidentIds.map(incident));
 }
 
 describe('packs', () => {
