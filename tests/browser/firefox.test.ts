@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { closeCard, hover } from './harness/card-checks';
 import { STATIC_FIXTURES, findingKey, sorted } from './harness/expectations';
 import { withFirefox } from './harness/firefox';
+import { assertContentVisibility } from './harness/visibility-check';
 import { foreignMutations, highlightedTexts, onSettledPage, readHighlights } from './harness/page-probe';
 import { screenPath } from './harness/screens';
 import { TEST_TIMEOUT } from './harness/wait';
@@ -61,3 +62,7 @@ test('Firefox: Grok story cards in the Hebrew UI, and the card on a dark page', 
 test('Firefox: no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(firefox.foreignRequests(), []);
 });
+
+test('Firefox: off-screen content-visibility cells: visible findings count, hidden ones go once rendered', TEST_TIMEOUT, () =>
+  assertContentVisibility(firefox),
+);
