@@ -35,7 +35,7 @@ import {
   type HitSink,
   type WordFilter,
 } from './normalize';
-import { createCandidateFilter, foldedAt } from './prefilter';
+import { createCandidateFilter, foldedAt, wordAt } from './prefilter';
 import { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
 import type {
   CandidateFilter,
@@ -1030,7 +1030,7 @@ function matcherOver(compiled: Compiled, candidates: CandidateFilter | null): Ma
  * The snapshot format. Bump it whenever Compiled's tables, or what they were computed with (folding,
  * stemming, hashing, the candidate filter), change meaning: a snapshot of another format is never used.
  */
-export const MATCHER_SNAPSHOT_FORMAT = 1;
+export const MATCHER_SNAPSHOT_FORMAT = 2;
 
 /** A claim of a snapshot (ClaimDef with its pattern inlined). */
 export interface SnapshotClaim {
@@ -1184,7 +1184,7 @@ function candidatesOf(value: unknown): CandidateFilter | null | undefined {
   if (typeof value !== 'object' || value === undefined) return undefined;
   const { words, wordsFlags, chars, charsFlags } = value as Record<string, unknown>;
   if (!isString(words) || !isString(wordsFlags) || !isString(chars) || !isString(charsFlags)) return undefined;
-  const filter = { words: new RegExp(words, wordsFlags), chars: new RegExp(chars, charsFlags), foldedAt };
+  const filter = { words: new RegExp(words, wordsFlags), wordAt, chars: new RegExp(chars, charsFlags), foldedAt };
   // The page's reader walks the hits with lastIndex: a non-global pattern would find its first hit forever.
   if (!filter.words.global || !filter.chars.global || filter.words.sticky || filter.chars.sticky) return undefined;
   return filter;

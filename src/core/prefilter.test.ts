@@ -8,9 +8,12 @@ import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt } from './prefilter';
 const matcher = createMatcher(bundledMatcherConfig);
 const filter = matcher.candidates as CandidateFilter;
 
-function passes(text: string): boolean {
+function passes(text: string, joinedAt: (index: number) => boolean = () => false): boolean {
   filter.words.lastIndex = 0;
-  if (filter.words.test(text)) return true;
+  for (let hit = filter.words.exec(text); hit !== null; hit = filter.words.exec(text)) {
+    if (filter.wordAt(text, hit.index, hit.index + hit[0].length, joinedAt)) return true;
+    filter.words.lastIndex = hit.index + 1;
+  }
   filter.chars.lastIndex = 0;
   for (let hit = filter.chars.exec(text); hit !== null; hit = filter.chars.exec(text)) if (filter.foldedAt(text, hit.index)) return true;
   return false;
@@ -119,6 +122,15 @@ describe('candidate filter: every finding passes it', () => {
       'השבוע הראשון של הקיץ בראשית העונה.',
     ];
     for (const text of ordinary) expect(passes(text)).toBe(false);
+  });
+
+  it('takes a word boundary to be possible where the page’s text nodes meet', () => {
+    const joined = 'a story told in fullKlay Thompson Accused in Bizarre Brick-Vandalism Spree';
+    const at = joined.indexOf('Klay');
+    expect(passes(joined.slice(at))).toBe(true);
+    expect(passes(joined, (index) => index === at)).toBe(true);
+    const hebrew = 'סוף הסיפוראיראן תוקפת את תל אביב בטילים כבדים';
+    expect(passes(hebrew, (index) => index === hebrew.indexOf('איראן'))).toBe(true);
   });
 
   it('is absent when a pattern has nothing to anchor on (then every block is matched)', () => {

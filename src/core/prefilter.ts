@@ -7,8 +7,9 @@
  * `slots - needed + 1` concepts with the best anchors (so one of them is always present), and per label and
  * mention term its first concept; an anchor is the part of a concept's key that every word folding to that
  * key starts with (stemming only cuts or rewrites a word's end), at most six letters. One regular expression
- * over the raw text finds the anchors case-insensitively; Hebrew prefix letters (ו, ה, ב...) come before an
- * anchor and do not hide it.
+ * over the raw text finds the anchors case-insensitively, and `wordAt` checks each hit stands at a word start
+ * (Hebrew: a whole word after up to three prefix letters, ו, ה, ב...); where the text was joined from the page's
+ * separate text nodes, a boundary is taken to be possible.
  *
  * What the matcher folds and a plain regular expression does not see is caught by `chars`: letters that fold
  * to a Latin or Hebrew letter (é, ß, ﬁ, fullwidth and mathematical letters, Hebrew presentation forms), and
@@ -87,6 +88,29 @@ export function foldedAt(text: string, index: number): boolean {
   return FOLDED_AT.test(text);
 }
 
+const isHebrewLetter = (code: number): boolean => code >= 0x05d0 && code <= 0x05ea;
+const isLatinAlnum = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+
+/**
+ * Whether a hit of `words` at [start, end) of `text` stands where the matcher can see a word: a Latin anchor at
+ * a word start (no letter or digit right before); a Hebrew word whole, after at most three prefix letters.
+ * `joinedAt(i)` tells where `text` was joined from separate pieces (the page's text nodes): a block may start
+ * or end there against its neighbour's letters, so a word boundary is taken to be possible.
+ */
+export function wordAt(text: string, start: number, end: number, joinedAt: (index: number) => boolean): boolean {
+  if (isHebrewLetter(text.charCodeAt(start))) {
+    if (end < text.length && isHebrewLetter(text.charCodeAt(end)) && !joinedAt(end)) return false;
+    let at = start;
+    for (let prefixes = 0; at > 0 && isHebrewLetter(text.charCodeAt(at - 1)) && !joinedAt(at); prefixes++) {
+      if (prefixes === 3 || !isPrefixLetter(text.charCodeAt(at - 1))) return false;
+      at--;
+    }
+    return true;
+  }
+  return start === 0 || !isLatinAlnum(text.charCodeAt(start - 1)) || joinedAt(start);
+}
+
 interface Anchor {
   text: string;
   hebrew: boolean;
@@ -149,11 +173,9 @@ export function createCandidateFilter(
         else return null;
       }
       if (forms.size === 0) return null;
-      words.push(`(?:${[...forms].join('|')})`);
+      words.push(`(?:${[...forms].sort((a, b) => b.length - a.length).join('|')})`);
     }
-    const first = (entriesOf[concepts[0] as number] ?? []).map(keyText);
-    const boundary = first.every((key) => HEBREW.test(key)) ? '(?<![\u05D0-\u05EA])' : '(?<![a-z0-9])';
-    return `${boundary}${words.join(SEPARATORS)}`;
+    return words.join(SEPARATORS);
   };
   const best = (concepts: readonly number[], count: number): number[] | null => {
     const usable = [...new Set(concepts)].filter((c) => c >= 0 && anchorsFor(c) !== null);
@@ -216,7 +238,10 @@ export function createCandidateFilter(
     },
   );
   const alternatives: string[] = [...sequences];
-  if (latin.length > 0) alternatives.push(`(?<![a-z0-9])(?:${latin.join('|')})`);
-  if (hebrew.length > 0) alternatives.push(`(?<![\u05D0-\u05EA])${HEBREW_PREFIXES}(?:${hebrew.join('|')})(?![\u05D0-\u05EA])`);
-  return { words: new RegExp(alternatives.join('|'), 'gi'), chars: new RegExp(UNPLAIN_CHARS.source, 'g'), foldedAt };
+  // Longest first: at one place the pattern takes the first alternative that matches, and a shorter Hebrew
+  // word inside a longer one (תנהגות in תנהגותה) would fail `wordAt` where the longer one stands.
+  const longestFirst = (texts: string[]): string => [...texts].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
+  if (latin.length > 0) alternatives.push(`(?:${longestFirst(latin)})`);
+  if (hebrew.length > 0) alternatives.push(`(?:${longestFirst(hebrew)})`);
+  return { words: new RegExp(alternatives.join('|'), 'gi'), wordAt, chars: new RegExp(UNPLAIN_CHARS.source, 'g'), foldedAt };
 }

@@ -100,8 +100,10 @@ export interface Matcher {
 
 /** See `Matcher.candidates`. */
 export interface CandidateFilter {
-  /** Anchors: global, case-insensitive. */
+  /** Anchors: global, case-insensitive. A hit counts only where `wordAt` says it stands at a word. */
   readonly words: RegExp;
+  /** See prefilter.ts `wordAt`: `joinedAt(i)` tells where `text` was joined from separate pieces. */
+  wordAt(text: string, start: number, end: number, joinedAt: (index: number) => boolean): boolean;
   /**
    * Characters that may be ones the matcher folds away or rewrites (global; a quick, coarse test: it also
    * finds some that are not). `foldedAt` tells for a character `chars` found.

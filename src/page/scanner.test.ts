@@ -376,6 +376,23 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
     expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
   });
 
+  it('finds headlines that start or end a block right against the text of the next one (minified markup)', async () => {
+    const page =
+      '<div><p>a story told in full</p><h2>Klay Thompson Accused in Bizarre Brick-Vandalism Spree</h2><p>and more</p></div>' +
+      '<div><p>סוף הסיפור</p><h2>איראן תוקפת את תל אביב בטילים כבדים</h2><p>עוד מילה</p></div>';
+    document.body.innerHTML = page;
+    const full = start(recordingMatcher());
+    await full.settled();
+    const expected = summary(full.findings());
+    controller.abort();
+    controller = new AbortController();
+    document.body.innerHTML = page;
+    const sparse = start(realMatcher);
+    await sparse.settled();
+    expect(expected).toHaveLength(2);
+    expect(summary(sparse.findings())).toEqual(expected);
+  });
+
   it('matches only the blocks that may hold a finding', async () => {
     const inputs: string[] = [];
     const sparseRecording: Matcher = {

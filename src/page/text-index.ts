@@ -611,12 +611,32 @@ export class SparseReader implements TextReader {
     const starts = this.chunkStarts;
     const count = this.chunkCount;
     const filter = this.filter;
+    // Where two text nodes meet: a block may end and the next begin there with no space between them.
+    const joinedAt = (index: number): boolean => {
+      let low = 0;
+      let high = count - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        const value = starts[middle] as number;
+        if (value === index) return true;
+        if (value < index) low = middle + 1;
+        else high = middle - 1;
+      }
+      return false;
+    };
     for (const pattern of [filter.words, filter.chars]) {
       pattern.lastIndex = 0;
       let at = 0;
       for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
-        // A character outside plain text: only one the matcher folds makes a candidate.
-        if (pattern === filter.chars && !filter.foldedAt(text, hit.index)) continue;
+        if (pattern === filter.words) {
+          if (!filter.wordAt(text, hit.index, hit.index + hit[0].length, joinedAt)) {
+            pattern.lastIndex = hit.index + 1;
+            continue;
+          }
+        } else if (!filter.foldedAt(text, hit.index)) {
+          // A character outside plain text: only one the matcher folds makes a candidate.
+          continue;
+        }
         while (at + 1 < count && (starts[at + 1] as number) <= hit.index) at++;
         const node = nodes[at] as Text;
         if (!this.marked.has(node)) this.marked.set(node, this.chunkBase + at);
