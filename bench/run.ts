@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { ROOT, buildBundles, ensureExtensionBuild, sizes, type Bundles, type SizeReport } from './build';
 import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadlines, overshoots, type GeneratedPage, type Layout } from './generate';
+import { CHROMIUM_FLAGS } from '../tests/browser/harness/chromium-flags';
 import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
 import { formatSpread, median, ratio, spread, type Spread } from './stats';
@@ -50,16 +51,6 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-];
 
 /**
  * The matcher snapshot the background stores (src/background/matcher-snapshot.ts), compiled here once: pages
@@ -381,7 +372,7 @@ async function main(): Promise<void> {
   const browser: Browser = await chromium.launch({
     executablePath: process.env.GC_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
   });
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   await context.route('**/*', (route) => {
