@@ -146,6 +146,13 @@ describe('renderCard for a Grok summary', () => {
     expect(card.textContent).toContain('מאז אפריל 2024');
     expect(links(card, '.examples a')[0]?.textContent).toBe(`"${IRAN.claim.he}"`);
   });
+
+  test('an example claim that carries its own quotation marks is not quoted twice', () => {
+    const quoted = '"Adams vs. Earthquake: 50,000 Cops in Subway Showdown" — the summary said the mayor ordered police to "shoot the earthquake".';
+    const model = summaryModel();
+    const card = render({ ...model, examples: [{ ...(model.examples[0] as (typeof model.examples)[number]), claim: { en: quoted, he: quoted } }] });
+    expect(links(card, '.examples a')[0]?.textContent).toBe(quoted);
+  });
 });
 
 describe('renderCard actions', () => {

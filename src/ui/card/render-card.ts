@@ -77,6 +77,11 @@ function incidentBody(doc: Document, s: CardStrings, incident: Incident, lang: U
   ];
 }
 
+/** A claim in quotation marks, unless it carries its own (a quoted headline followed by what the summary said). */
+function quotedOnce(s: CardStrings, claim: string): string {
+  return /^["\u201C\u201E\u00AB]/u.test(claim) ? claim : s.quote(claim);
+}
+
 function summaryBody(doc: Document, s: CardStrings, model: CardModel): Child[] {
   const base = model.contextUrl.split('#')[0] ?? model.contextUrl;
   const examples = model.examples.slice(0, 2).map((example) =>
@@ -84,7 +89,7 @@ function summaryBody(doc: Document, s: CardStrings, model: CardModel): Child[] {
       doc,
       'li',
       {},
-      externalLink(doc, `${base}#${example.id}`, 'example', s.quote(example.claim[model.lang])),
+      externalLink(doc, `${base}#${example.id}`, 'example', quotedOnce(s, example.claim[model.lang])),
       el(doc, 'span', { class: 'date muted' }, formatDate(example.date, model.lang)),
     ),
   );
