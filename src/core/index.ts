@@ -1,9 +1,8 @@
 /** The detection core's public API: pure string work, no DOM, no browser. */
+export { compileSnapshot, createMatcher } from './compile';
 export {
   MATCHER_SNAPSHOT_FORMAT,
   MENTION_SPAN_MAX,
-  compileSnapshot,
-  createMatcher,
   createMatcherFromSnapshot,
   type MatcherSnapshot,
   type SnapshotClaim,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMatcher, MENTION_SPAN_MAX } from './matcher';
+import { createMatcher } from './compile';
+import { MENTION_SPAN_MAX } from './matcher';
 import { TEST_CONFIG } from './test-config';
 import type { Finding, MatcherConfig } from './types';
 

@@ -1,6 +1,7 @@
 /**
- * The matcher: compiles a MatcherConfig once into lookup tables, then finds claims, labels and mentions in
- * ONE linear pass over the words of a text (the claim-matching contract in the project notes).
+ * The matcher: runs over the lookup tables compile.ts makes from a MatcherConfig (or that a snapshot of them
+ * restores) and finds claims, labels and mentions in ONE linear pass over the words of a text (the
+ * claim-matching contract in the project notes).
  *
  * How the pass stays cheap:
  * - The scanner (normalize.ts) folds each word into a reused buffer. A bitset of the vocabulary's first three
@@ -12,13 +13,14 @@
  * - Labels and mention terms are phrases matched by a small set of live partial matches that every hit
  *   advances or ends; a gap in word positions (a word outside the vocabulary) ends them all.
  * No regex touches the text.
+ *
+ * This module is the runtime only (restore a snapshot, match): the compiler lives in compile.ts, so the
+ * content script, which only restores snapshots, does not bundle it.
  */
 import {
   C_SENT,
-  MAX_WORD,
   STEM_EXTRAS,
   WORD_BUF,
-  analyzeWords,
   bufHash,
   classOf,
   C_MULTI,
@@ -27,16 +29,13 @@ import {
   ScanState,
   TRIGRAM_BITS,
   scanHits,
-  scanText,
   stemEnd,
-  stringHash,
   trigram,
   upperMaskAt,
   type HitSink,
   type WordFilter,
 } from './normalize';
-import { createCandidateFilter, foldedAt, wordAt } from './prefilter';
-import { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
+import { foldedAt, wordAt } from './prefilter';
 import type {
   CandidateFilter,
   ClaimPattern,
@@ -46,8 +45,8 @@ import type {
   MatchOptions,
   MatchRule,
   Matcher,
-  MatcherConfig,
 } from './types';
+
 
 // Local aliases of hot-path imports: when the module is run unbundled as CommonJS (tests, the Node scan
 // command), every access to an imported binding is a getter call; a local const is read once.
@@ -67,43 +66,22 @@ export const MENTION_SPAN_MAX = 300;
 /** Position jump at a block break: larger than any window or phrase, so nothing matches across blocks. */
 const BLOCK_GAP = 1 << 16;
 
-const PH_LABEL = 0;
-const PH_SUBJECT = 1;
-const PH_TOPIC = 2;
-const PH_STANDALONE = 3;
-const PH_IDIOM = 4;
+/** Phrase kinds (PhraseDef.kind). */
+export const PH_LABEL = 0;
+export const PH_SUBJECT = 1;
+export const PH_TOPIC = 2;
+export const PH_STANDALONE = 3;
+export const PH_IDIOM = 4;
 
 /** Live partial phrase matches are capped; more than this at one word only happens on adversarial text. */
 const MAX_ACTIVE = 256;
 
-function mixSlot(h: number, shift: number): number {
+/** The vocabulary table's slot for a hash (compile.ts fills the table with it, the lookup probes with it). */
+export function mixSlot(h: number, shift: number): number {
   return Math.imul(h, 0x9e3779b1) >>> shift;
 }
 
-class UnionFind {
-  private readonly parent: number[] = [];
-  add(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
-  }
-  find(x: number): number {
-    let r = x;
-    while (this.parent[r]! !== r) r = this.parent[r]!;
-    while (this.parent[x]! !== r) {
-      const next = this.parent[x]!;
-      this.parent[x] = r;
-      x = next;
-    }
-    return r;
-  }
-  union(x: number, y: number): void {
-    const a = this.find(x);
-    const b = this.find(y);
-    if (a !== b) this.parent[Math.max(a, b)] = Math.min(a, b);
-  }
-}
-
-interface PhraseDef {
+export interface PhraseDef {
   kind: number;
   /** Label index, or mention-pattern index. */
   owner: number;
@@ -118,340 +96,65 @@ interface PhraseDef {
   prefixWords: number;
 }
 
-interface ClaimDef {
+export interface ClaimDef {
   pattern: ClaimPattern;
   incident: number;
   slots: number;
   /** Words (slots) that must be found: all of them, or all but one for a long claim (LONG_CLAIM_WORDS). */
   needed: number;
-  /** Distinctive words (see distinctiveWords): each must be found, whatever `needed` allows. */
+  /** Distinctive words (see compile.ts distinctiveWords): each must be found, whatever `needed` allows. */
   keys: number;
   window: number;
   /** Sentence ends the claim's own text has between its words: a finding may span this many, no more. */
   sentences: number;
 }
 
-/** A claim of this many significant words (or more) may miss one of its ordinary words. */
-const LONG_CLAIM_WORDS = 7;
-
-/** Dashes, colons and bars split a headline into parts ("Adams vs. Earthquake: 50,000 Cops ..."). */
-const PART_BREAK = /[:|\u2013\u2014]|\s-|-\s/u;
-const HAS_DIGIT = /[0-9]/u;
-const LATIN_START = /^[a-z]/u;
-
-/**
- * Which significant words of a claim are distinctive: the words a long claim may never be missing, because a
- * text without one of them may well be about something else ("Lowe's CEO urges conservatives to shop at
- * Target" is not the Home Depot claim). Worked out from the claim text alone, with no word list:
- *  1. numbers (a word with a digit): "50,000 cops", "2024";
- *  2. names written with a capital letter: in a claim written in sentence case (at least one significant
- *     Latin word all in lower case), every capitalised word; in a Hebrew claim, every word in Latin letters
- *     (names left in their own script: "Lowe's", "Home Depot");
- *  3. where capitals tell nothing (Title Case, all caps, Hebrew), the headline's subject: the first two
- *     significant words of each of its parts (parts are split by a colon, a spaced dash, a bar or a sentence
- *     end), where a headline names who or what it is about ("Klay Thompson", "קליי תומפסון").
- * Known limit: a Hebrew or Title Case name later in a part (a place at the end) is not recognised.
- */
-function distinctiveWords(
-  lang: Lang,
-  text: string,
-  info: ReturnType<typeof analyzeWords>,
-  significant: readonly boolean[],
-): boolean[] {
-  const n = info.keys.length;
-  const key = new Array<boolean>(n).fill(false);
-  const isLatin = (i: number): boolean => LATIN_START.test(info.surfaces[i]!);
-  let sentenceCase = false;
-  for (let i = 0; i < n; i++) if (significant[i] && isLatin(i) && info.uppers[i] === 0) sentenceCase = true;
-  let inPart = 0;
-  for (let i = 0; i < n; i++) {
-    const newPart =
-      i === 0 ||
-      info.sentences[i] !== info.sentences[i - 1] ||
-      PART_BREAK.test(text.slice(info.ends[i - 1]!, info.starts[i]!));
-    if (newPart) inPart = 0;
-    if (!significant[i]) continue;
-    inPart++;
-    const surface = info.surfaces[i]!;
-    if (HAS_DIGIT.test(surface)) key[i] = true;
-    else if (lang === 'he' && isLatin(i)) key[i] = true;
-    else if (sentenceCase && isLatin(i) && (info.uppers[i]! & 1) !== 0) key[i] = true;
-    else if (inPart <= 2) key[i] = true;
-  }
-  return key;
-}
-
 /** Every field of a Compiled (its tables, and the lookup's scratch `from`). */
-type CompiledFields = {
+export type CompiledFields = {
   -readonly [K in keyof Compiled as Compiled[K] extends (...args: never[]) => unknown ? never : K]: Compiled[K];
 };
 
-/** The compiled form of a MatcherConfig. Immutable after construction; one per config. */
-class Compiled implements WordFilter {
+/**
+ * The compiled form of a MatcherConfig (made by compile.ts, or rebuilt from a snapshot): its tables and the
+ * lookup over them. Immutable once made; one per config.
+ */
+export class Compiled implements WordFilter {
   // vocabulary hash table
-  readonly table: Int32Array;
-  readonly shift: number;
-  readonly entryHash: Int32Array;
-  readonly entryConcept: Int32Array;
-  readonly entryKeyOff: Int32Array;
-  readonly entryKeyLen: Int32Array;
-  /** 1 for a key that exists only as a configured word without its prefix letters (step 3). */
-  readonly entryDerived: Uint8Array;
-  readonly keyPool: Uint16Array;
+  declare readonly table: Int32Array;
+  declare readonly shift: number;
+  declare readonly entryHash: Int32Array;
+  declare readonly entryConcept: Int32Array;
+  declare readonly entryKeyOff: Int32Array;
+  declare readonly entryKeyLen: Int32Array;
+  /** 1 for a key that exists only as a configured word without its prefix letters (compile.ts, step 3). */
+  declare readonly entryDerived: Uint8Array;
+  declare readonly keyPool: Uint16Array;
   /** Bit per trigram (see `trigram`) that starts some key. */
-  readonly trigrams = new Uint32Array((1 << TRIGRAM_BITS) / 32);
+  declare readonly trigrams: Uint32Array;
   // claims
-  readonly claims: ClaimDef[] = [];
-  readonly incidents: string[] = [];
-  readonly claimBase: Int32Array;
-  readonly postStart: Int32Array;
-  readonly postClaim: Int32Array;
-  readonly postSlot: Int32Array;
-  readonly slotCount: number;
+  declare readonly claims: ClaimDef[];
+  declare readonly incidents: string[];
+  declare readonly claimBase: Int32Array;
+  declare readonly postStart: Int32Array;
+  declare readonly postClaim: Int32Array;
+  declare readonly postSlot: Int32Array;
+  declare readonly slotCount: number;
   /** Per claim slot: 1 when the slot's word is distinctive. */
-  readonly slotKey: Uint8Array;
+  declare readonly slotKey: Uint8Array;
   // phrases
-  readonly phrases: PhraseDef[] = [];
-  readonly phraseStarts: number[][];
-  readonly mentionWindow: number[];
-  readonly mentionLang: Lang[];
-  readonly conceptCount: number;
+  declare readonly phrases: PhraseDef[];
+  declare readonly phraseStarts: number[][];
+  declare readonly mentionWindow: number[];
+  declare readonly mentionLang: Lang[];
+  declare readonly conceptCount: number;
   /** Keys of stopwords (never significant in a claim; poor anchors for the candidate filter). */
-  readonly stopKeys = new Set<string>();
+  declare readonly stopKeys: Set<string>;
   /** How many Hebrew prefix letters the last successful lookup stripped. */
-  from = 0;
-
-  constructor(config: MatcherConfig) {
-    const uf = new UnionFind();
-    const keyId = new Map<string, number>();
-    const keyOf = (key: string): number => {
-      let id = keyId.get(key);
-      if (id === undefined) {
-        id = uf.add();
-        keyId.set(key, id);
-      }
-      return id;
-    };
-    const stopKeys = this.stopKeys;
-    for (const w of [...ENGLISH_STOPWORDS, ...HEBREW_STOPWORDS]) for (const k of analyzeWords(w).keys) stopKeys.add(k);
-
-    // 1. Words of every pattern (claims: significant words only; phrases: every word).
-    interface ClaimWords {
-      pattern: ClaimPattern;
-      keys: string[];
-      /** Per entry of `keys`: a distinctive word (see distinctiveWords). */
-      distinctive: boolean[];
-      total: number;
-      sentences: number;
-    }
-    const claimWords: ClaimWords[] = [];
-    for (const pattern of config.claims) {
-      const info = analyzeWords(pattern.text);
-      const { keys } = info;
-      const significant = keys.map((k) => !stopKeys.has(k) && k.length <= MAX_WORD);
-      const distinctive = distinctiveWords(pattern.lang, pattern.text, info, significant);
-      const sig = keys.filter((_, i) => significant[i]);
-      for (const k of sig) keyOf(k);
-      claimWords.push({
-        pattern,
-        keys: sig,
-        distinctive: distinctive.filter((_, i) => significant[i]),
-        total: keys.length,
-        sentences: keys.length === 0 ? 0 : info.sentences[keys.length - 1]! - info.sentences[0]!,
-      });
-    }
-    interface PhraseWords {
-      def: Omit<PhraseDef, 'concepts'>;
-      keys: string[];
-    }
-    const phraseWords: PhraseWords[] = [];
-    const addPhrase = (
-      kind: number,
-      owner: number,
-      text: string,
-      lang: Lang,
-      matchCase: boolean,
-      prefixWords: number,
-    ): void => {
-      const sentenceEnds: number[] = [];
-      const surfaces: string[] = [];
-      const keys: string[] = [];
-      const uppers: number[] = [];
-      // Collect words and where the label's sentences end, with the same scanner the text goes through.
-      const info = analyzeWords(text);
-      surfaces.push(...info.surfaces);
-      keys.push(...info.keys);
-      uppers.push(...info.uppers);
-      let count = 0;
-      scanText(text, {
-        word(): void {
-          count++;
-        },
-        sentenceEnd(): void {
-          if (count > 0) sentenceEnds.push(count - 1);
-        },
-        blockBreak(): void {},
-      });
-      if (keys.length === 0 || keys.some((k) => k.length > MAX_WORD)) return;
-      for (const k of keys) keyOf(k);
-      phraseWords.push({
-        def: {
-          kind,
-          owner,
-          text,
-          lang,
-          caseSurface: surfaces.map((s, j) =>
-            matchCase ? Uint16Array.from(s, (c) => c.charCodeAt(0)) : null,
-          ),
-          caseMask: uppers.map((u) => (matchCase ? u : 0)),
-          sentenceEnd: keys.map((_, j) => sentenceEnds.includes(j)),
-          prefixWords: Math.max(1, Math.min(prefixWords, keys.length)),
-        },
-        keys,
-      });
-    };
-    config.labels.forEach((label, i) => {
-      addPhrase(PH_LABEL, i, label.text, label.lang, false, label.prefixWords);
-    });
-    this.mentionWindow = config.mentions.map((m) => m.window);
-    this.mentionLang = config.mentions.map((m) => m.lang);
-    config.mentions.forEach((m, i) => {
-      // Idioms first: at a word where an idiom and a topic both end, the idiom must be known before the topic.
-      for (const t of m.idioms ?? []) addPhrase(PH_IDIOM, i, t.text, m.lang, t.matchCase === true, 0);
-      for (const t of m.subjects) addPhrase(PH_SUBJECT, i, t.text, m.lang, t.matchCase === true, 0);
-      for (const t of m.topics) addPhrase(PH_TOPIC, i, t.text, m.lang, t.matchCase === true, 0);
-      for (const t of m.standalone) addPhrase(PH_STANDALONE, i, t.text, m.lang, t.matchCase === true, 0);
-    });
-
-    // 2. Lexicon groups are one word; single-word entries only (a multi-word entry cannot be one word).
-    for (const group of config.lexicon) {
-      const ids: number[] = [];
-      for (const entry of group) {
-        const { keys } = analyzeWords(entry);
-        if (keys.length === 1 && keys[0]!.length <= MAX_WORD) ids.push(keyOf(keys[0]!));
-      }
-      for (let j = 1; j < ids.length; j++) uf.union(ids[0]!, ids[j]!);
-    }
-    // 3. Hebrew prefix letters on configured words: בטילים in one rendering is טילים in another ("עם
-    //    טילים"), and השמש is שמש. The text side strips prefixes only down to a known word, so the
-    //    configured side registers its words without their prefix letters too (remainders of three letters
-    //    or more; a two-letter remainder only when it is configured anyway).
-    //    Such a remainder is a guess (the מ of מספר is no prefix: ספר is "book"), so it is marked derived: a
-    //    text word matches it as it stands ("טילים" for "בטילים"), never after losing prefix letters of its
-    //    own, or "הספר" (the book) would be "מספר" (several) with a different letter taken off each side.
-    const derived = new Set<string>();
-    for (const [key, id] of [...keyId]) {
-      for (let s = 1; s <= 3 && s < key.length; s++) {
-        if (!isPrefixLetter(key.charCodeAt(s - 1))) break;
-        const rest = key.slice(s);
-        if (rest.length >= 3) {
-          if (!keyId.has(rest)) derived.add(rest);
-          uf.union(id, keyOf(rest));
-        } else if (rest.length === 2 && keyId.has(rest)) uf.union(id, keyId.get(rest)!);
-      }
-    }
-
-    // 4. Dense concept ids.
-    const conceptOfRoot = new Map<number, number>();
-    const conceptOf = (key: string): number => {
-      const root = uf.find(keyId.get(key)!);
-      let c = conceptOfRoot.get(root);
-      if (c === undefined) {
-        c = conceptOfRoot.size;
-        conceptOfRoot.set(root, c);
-      }
-      return c;
-    };
-    const keys = [...keyId.keys()];
-    const concepts = keys.map(conceptOf);
-    this.conceptCount = conceptOfRoot.size;
-
-    // 5. Hash table of keys.
-    let size = 1024;
-    while (size < keys.length * 4) size *= 2;
-    this.shift = 32 - Math.log2(size);
-    this.table = new Int32Array(size);
-    this.entryHash = new Int32Array(keys.length);
-    this.entryConcept = new Int32Array(keys.length);
-    this.entryKeyOff = new Int32Array(keys.length);
-    this.entryKeyLen = new Int32Array(keys.length);
-    this.entryDerived = new Uint8Array(keys.length);
-    this.keyPool = new Uint16Array(keys.reduce((sum, k) => sum + k.length, 0));
-    let off = 0;
-    keys.forEach((key, e) => {
-      for (let j = 0; j < key.length; j++) this.keyPool[off + j] = key.charCodeAt(j);
-      const h = stringHash(key);
-      const tg = tri(key.charCodeAt(0), key.length > 1 ? key.charCodeAt(1) : 0, key.length > 2 ? key.charCodeAt(2) : 0);
-      this.trigrams[tg >>> 5]! |= 1 << (tg & 31);
-      this.entryHash[e] = h;
-      this.entryConcept[e] = concepts[e]!;
-      this.entryKeyOff[e] = off;
-      this.entryKeyLen[e] = key.length;
-      this.entryDerived[e] = derived.has(key) ? 1 : 0;
-      off += key.length;
-      let slot = mixSlot(h, this.shift);
-      while (this.table[slot]! !== 0) slot = (slot + 1) & (size - 1);
-      this.table[slot] = e + 1;
-    });
-
-    // 6. Claims and their postings.
-    const incidentIndex = new Map<string, number>();
-    const postings: { claim: number; slot: number }[][] = Array.from({ length: this.conceptCount }, () => []);
-    let slotTotal = 0;
-    const bases: number[] = [];
-    const slotKeys: number[] = [];
-    for (const cw of claimWords) {
-      const cs = [...new Set(cw.keys.map(conceptOf))];
-      const key = cs.map((c) => cw.keys.some((k, j) => cw.distinctive[j] === true && conceptOf(k) === c));
-      // One significant word would fire on any page that uses it: a claim needs two.
-      if (cs.length < 2) continue;
-      let inc = incidentIndex.get(cw.pattern.incident);
-      if (inc === undefined) {
-        inc = this.incidents.length;
-        incidentIndex.set(cw.pattern.incident, inc);
-        this.incidents.push(cw.pattern.incident);
-      }
-      const k = this.claims.length;
-      this.claims.push({
-        pattern: cw.pattern,
-        incident: inc,
-        slots: cs.length,
-        needed: cs.length >= LONG_CLAIM_WORDS ? cs.length - 1 : cs.length,
-        keys: key.filter(Boolean).length,
-        window: cw.total + 3,
-        sentences: cw.sentences,
-      });
-      for (const d of key) slotKeys.push(d ? 1 : 0);
-      bases.push(slotTotal);
-      cs.forEach((c, s) => postings[c]!.push({ claim: k, slot: s }));
-      slotTotal += cs.length;
-    }
-    this.slotCount = slotTotal;
-    this.slotKey = Uint8Array.from(slotKeys);
-    this.claimBase = Int32Array.from(bases);
-    this.postStart = new Int32Array(this.conceptCount + 1);
-    const flat = postings.flat();
-    this.postClaim = Int32Array.from(flat, (p) => p.claim);
-    this.postSlot = Int32Array.from(flat, (p) => p.slot);
-    let acc = 0;
-    postings.forEach((list, c) => {
-      this.postStart[c] = acc;
-      acc += list.length;
-    });
-    this.postStart[this.conceptCount] = acc;
-
-    // 7. Phrases, indexed by their first word.
-    this.phraseStarts = Array.from({ length: this.conceptCount }, () => []);
-    for (const pw of phraseWords) {
-      const id = this.phrases.length;
-      this.phrases.push({ ...pw.def, concepts: pw.keys.map(conceptOf) });
-      this.phraseStarts[conceptOf(pw.keys[0]!)]!.push(id);
-    }
-  }
+  declare from: number;
 
   /**
-   * A Compiled from tables that were compiled before (a snapshot, checked by `tablesOf`): no compile runs,
-   * and nothing is changed after this, as with the constructor.
+   * A Compiled from its tables: compiled by compile.ts, or a snapshot's (checked by `tablesOf`); no compile runs,
+   * and nothing is changed after this.
    */
   static fromTables(tables: CompiledFields): Compiled {
     return Object.assign(Object.create(Compiled.prototype) as Compiled, tables);
@@ -491,7 +194,7 @@ class Compiled implements WordFilter {
       if (e1 === 0) return -1;
       const e = e1 - 1;
       if (this.entryHash[e]! === h && this.keyEquals(e, from, L, extra)) {
-        // Prefix letters came off the text word: a derived key would take letters off both sides (step 3).
+        // Prefix letters came off the text word: a derived key would take letters off both sides (compile.ts, step 3).
         return from > 0 && this.entryDerived[e]! !== 0 ? -1 : this.entryConcept[e]!;
       }
       slot = (slot + 1) & mask;
@@ -948,64 +651,8 @@ function resolve(findings: Finding[]): Finding[] {
 
 const ALL_KINDS: readonly FindingKind[] = ['fabricated-headline', 'grok-summary'];
 
-function assertConfig(config: MatcherConfig): void {
-  const fail = (what: string): never => {
-    throw new TypeError(`createMatcher: ${what}`);
-  };
-  if (typeof config !== 'object' || config === null) fail('config must be an object');
-  for (const key of ['claims', 'labels', 'mentions', 'lexicon'] as const) {
-    if (!Array.isArray(config[key])) fail(`config.${key} must be an array`);
-  }
-  config.claims.forEach((c, i) => {
-    if (typeof c?.text !== 'string' || typeof c.incident !== 'string') fail(`claims[${i}] needs text and incident strings`);
-  });
-  config.labels.forEach((l, i) => {
-    if (typeof l?.text !== 'string' || !Number.isInteger(l.prefixWords) || l.prefixWords < 1) {
-      fail(`labels[${i}] needs a text and a positive integer prefixWords`);
-    }
-  });
-  config.mentions.forEach((m, i) => {
-    const terms = [m?.subjects, m?.topics, m?.standalone, m?.idioms ?? []];
-    if (!terms.every((t) => Array.isArray(t) && t.every((x) => typeof x?.text === 'string'))) {
-      fail(`mentions[${i}] needs subjects, topics and standalone (and optional idioms) arrays of { text }`);
-    }
-    if (!Number.isInteger(m.window) || m.window < 0) fail(`mentions[${i}].window must be a non-negative integer`);
-  });
-  config.lexicon.forEach((g, i) => {
-    if (!Array.isArray(g) || !g.every((w) => typeof w === 'string')) fail(`lexicon[${i}] must be an array of strings`);
-  });
-}
-
-/**
- * Compile `config` once; the returned matcher is reused for every text. Throws a TypeError naming the bad
- * entry when the config is malformed; `match` itself never throws on any string.
- */
-/**
- * How many leading words of a phrase every finding through it contains: a label's opening words, every word
- * of a subject or standalone term; none of a topic (a mention is found through its subject) or of an idiom
- * (it only rules findings out).
- */
-function requiredWords(phrase: PhraseDef): number {
-  if (phrase.kind === PH_TOPIC || phrase.kind === PH_IDIOM) return 0;
-  if (phrase.kind === PH_LABEL) return Math.max(1, Math.min(phrase.prefixWords, phrase.concepts.length));
-  return phrase.concepts.length;
-}
-
-export function createMatcher(config: MatcherConfig): Matcher {
-  assertConfig(config);
-  const compiled = new Compiled(config);
-  return matcherOver(compiled, candidateFilterOf(compiled));
-}
-
-/** The candidate filter of a compiled config (see prefilter.ts). */
-function candidateFilterOf(compiled: Compiled): CandidateFilter | null {
-  // Topic terms need a subject beside them: a mention's subject (or a standalone term) is what it needs;
-  // an idiom alone finds nothing.
-  return createCandidateFilter(compiled, (index) => requiredWords(compiled.phrases[index] as PhraseDef), compiled.stopKeys);
-}
-
-/** The matcher over compiled tables, however they were made (compiled here, or rebuilt from a snapshot). */
-function matcherOver(compiled: Compiled, candidates: CandidateFilter | null): Matcher {
+/** The matcher over compiled tables, however they were made (compiled by compile.ts, or rebuilt from a snapshot). */
+export function matcherOver(compiled: Compiled, candidates: CandidateFilter | null): Matcher {
   const run = new Run(compiled);
   return {
     candidates,
@@ -1086,66 +733,6 @@ export interface MatcherSnapshot {
   mentionLang: Lang[];
   stopKeys: string[];
   candidates: { words: string; wordsFlags: string; chars: string; charsFlags: string } | null;
-}
-
-/**
- * Compiles `config` into a snapshot (for storing; see createMatcherFromSnapshot). Throws a TypeError for a
- * malformed config, as createMatcher does.
- */
-export function compileSnapshot(config: MatcherConfig): MatcherSnapshot {
-  assertConfig(config);
-  const c = new Compiled(config);
-  const candidates = candidateFilterOf(c);
-  return {
-    format: MATCHER_SNAPSHOT_FORMAT,
-    shift: c.shift,
-    table: Array.from(c.table),
-    entryHash: Array.from(c.entryHash),
-    entryConcept: Array.from(c.entryConcept),
-    entryKeyOff: Array.from(c.entryKeyOff),
-    entryKeyLen: Array.from(c.entryKeyLen),
-    entryDerived: Array.from(c.entryDerived),
-    keyPool: Array.from(c.keyPool),
-    conceptCount: c.conceptCount,
-    incidents: [...c.incidents],
-    claims: c.claims.map((claim) => ({
-      incident: claim.incident,
-      lang: claim.pattern.lang,
-      text: claim.pattern.text,
-      slots: claim.slots,
-      needed: claim.needed,
-      keys: claim.keys,
-      window: claim.window,
-      sentences: claim.sentences,
-    })),
-    postStart: Array.from(c.postStart),
-    postClaim: Array.from(c.postClaim),
-    postSlot: Array.from(c.postSlot),
-    slotKey: Array.from(c.slotKey),
-    phrases: c.phrases.map((p) => ({
-      kind: p.kind,
-      owner: p.owner,
-      text: p.text,
-      lang: p.lang,
-      caseSurface: p.caseSurface.map((surface) => (surface === null ? null : Array.from(surface))),
-      caseMask: [...p.caseMask],
-      sentenceEnd: [...p.sentenceEnd],
-      prefixWords: p.prefixWords,
-      concepts: [...p.concepts],
-    })),
-    mentionWindow: [...c.mentionWindow],
-    mentionLang: [...c.mentionLang],
-    stopKeys: [...c.stopKeys],
-    candidates:
-      candidates === null
-        ? null
-        : {
-            words: candidates.words.source,
-            wordsFlags: candidates.words.flags,
-            chars: candidates.chars.source,
-            charsFlags: candidates.chars.flags,
-          },
-  };
 }
 
 /**
@@ -1236,12 +823,12 @@ function tablesOf(value: unknown): CompiledFields | null {
     const len = entryKeyLen[e]!;
     const concept = entryConcept[e]!;
     if (off < 0 || len < 1 || off + len > keyPool.length || concept < 0 || concept >= conceptCount) return null;
-    // As the compile sets it (step 5): the trigram of the key's first letters.
+    // As compile.ts sets it (step 5): the trigram of the key's first letters.
     const tg = tri(keyPool[off]!, len > 1 ? keyPool[off + 1]! : 0, len > 2 ? keyPool[off + 2]! : 0);
     trigrams[tg >>> 5]! |= 1 << (tg & 31);
   }
 
-  // Claims: slots are laid out claim after claim, as the compile lays them out (step 6).
+  // Claims: slots are laid out claim after claim, as compile.ts lays them out (step 6).
   const incidents = s.incidents;
   if (!Array.isArray(incidents) || !incidents.every(isString)) return null;
   if (!Array.isArray(s.claims)) return null;
@@ -1274,7 +861,7 @@ function tablesOf(value: unknown): CompiledFields | null {
     if (k < 0 || k >= claims.length || postSlot[p]! < 0 || postSlot[p]! >= claims[k]!.slots) return null;
   }
 
-  // Mentions and phrases (step 7: phrases indexed by their first concept).
+  // Mentions and phrases (compile.ts step 7: phrases indexed by their first concept).
   const mentionWindow = s.mentionWindow;
   const mentionLang = s.mentionLang;
   if (!Array.isArray(mentionWindow) || !mentionWindow.every(isInt)) return null;
@@ -1346,3 +933,4 @@ function tablesOf(value: unknown): CompiledFields | null {
     from: 0,
   };
 }
+

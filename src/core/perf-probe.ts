@@ -5,7 +5,7 @@
  *
  *   npx tsx src/core/perf-probe.ts [megabytes=8]
  */
-import { createMatcher } from './matcher';
+import { createMatcher } from './compile';
 import { TEST_CONFIG } from './test-config';
 
 const EN = (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledMatcherConfig } from '../data/index';
-import { createMatcher } from './matcher';
+import { createMatcher } from './compile';
 import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, normalizeWords } from './normalize';
 import type { CandidateFilter, MatcherConfig } from './types';
 import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt } from './prefilter';

@@ -4,7 +4,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { bundledMatcherConfig, knowledgeBase } from '../data/index';
 import { genuineHeadlines } from '../data/genuine-headlines';
-import { MATCHER_SNAPSHOT_FORMAT, compileSnapshot, createMatcher, createMatcherFromSnapshot, type MatcherSnapshot } from './matcher';
+import { compileSnapshot, createMatcher } from './compile';
+import { MATCHER_SNAPSHOT_FORMAT, createMatcherFromSnapshot, type MatcherSnapshot } from './matcher';
 import { TEST_CONFIG } from './test-config';
 import type { Matcher, MatcherConfig } from './types';
 
