@@ -4,7 +4,7 @@ import { keepMatcherSnapshot } from '../src/background/matcher-snapshot';
 import { startBackground } from '../src/background/start-background';
 
 export default defineBackground(() => {
-  startBackground(browser);
-  // Pages build their matcher from this snapshot instead of compiling it (issue 5).
-  keepMatcherSnapshot(browser, (...args) => console.debug('[grok-context]', ...args));
+  // Pages build their matcher from this snapshot, or ask for one, and never compile it (issue 5).
+  const matcherSnapshot = keepMatcherSnapshot(browser, (...args) => console.debug('[grok-context]', ...args));
+  startBackground(browser, { matcherSnapshot });
 });

@@ -7,15 +7,17 @@ import './highlights.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { FindingKind } from '../../src/core/types';
+import type { FindingKind, Matcher } from '../../src/core/types';
 import { createIncidentDetailsClient } from '../../src/messaging/incident-details-client';
+import { requestMatcherSnapshot } from '../../src/messaging/matcher-snapshot-client';
 import { ToContentSchema, type ContentToBackground, type PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
 import { siteOf, type Dismissal, type Settings } from '../../src/settings/schema';
 import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
-import { cardModelFor, createPageMatcher } from './knowledge';
+import { cardModelFor } from './knowledge';
+import { followPageMatcher } from './page-matcher';
 import { startPageSession, type PageSession } from './page-session';
 import { createReporter } from './reporter';
 
@@ -64,9 +66,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const stored = await readPageState();
   let { settings, dismissals } = stored;
-  const initial = createPageMatcher(stored.imported, stored.matcherSnapshot);
-  let matcher = initial.matcher;
-  if (stored.matcherSnapshot !== null && !initial.fromSnapshot) console.debug('[grok-context] stored matcher snapshot not usable: compiled');
+  /** Null until a matcher snapshot could be had (page-matcher.ts): the page is not checked until then. */
+  let matcher: Matcher | null = null;
   if (ctx.isInvalid) return;
 
   const details = createIncidentDetailsClient({
@@ -105,13 +106,13 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     addPageDismissal(dismissal).catch((error: unknown) => console.debug('[grok-context] could not save the dismissal', error));
   }
 
-  function start(): void {
+  function start(current: Matcher): void {
     sessionController = new AbortController();
     const signal = AbortSignal.any([ctx.signal, sessionController.signal]);
     session = startPageSession({
       document,
       signal,
-      matcher,
+      matcher: current,
       kinds: kindsOf(settings),
       style: settings.highlightStyle,
       filter: dismissalFilter(dismissals, site),
@@ -144,14 +145,30 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       reporter.report(status, []);
       return;
     }
+    if (matcher === null) return;
     if (session === null) {
-      start();
+      start(matcher);
       return;
     }
     if (previous !== null && previous.highlightStyle !== settings.highlightStyle) session.setStyle(settings.highlightStyle);
     const kindsChanged = previous !== null && kindsOf(previous).join() !== kindsOf(settings).join();
     if (matcherChanged || kindsChanged) session.setMatcher(matcher, kindsOf(settings));
   }
+
+  const matchers = followPageMatcher({
+    ask: (rebuild) => requestMatcherSnapshot(rebuild, { send: (request) => browser.runtime.sendMessage(request) }),
+    onMatcher(next) {
+      if (ctx.isInvalid) return;
+      const replaced = matcher !== null;
+      matcher = next;
+      // A paused or switched-off page has reported its status already: the matcher waits for it to be checked.
+      if (statusOf(settings) === 'checked') apply(settings, replaced);
+    },
+    debug: (...args) => {
+      if (!ctx.isInvalid) console.debug('[grok-context]', ...args);
+    },
+    schedule: (callback, ms) => ctx.setTimeout(callback, ms),
+  });
 
   apply(null, false);
 
@@ -166,13 +183,13 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       dismissals = change.dismissals;
       session?.setFilter(dismissalFilter(dismissals, site));
     }
-    if (change.imported !== undefined) {
-      // Compiled: the background's snapshot for the new packs may not be written yet.
-      matcher = createPageMatcher(change.imported).matcher;
+    if (change.packs !== undefined) {
+      // The matcher stays until the background has stored the snapshot for the new packs (reported below).
+      matchers.packsChanged();
       // An imported incident's texts may have changed with its pack.
       details.clear();
-      apply(settings, true);
     }
+    if (change.matcherSnapshot !== undefined) matchers.snapshotStored(change.matcherSnapshot);
   });
   ctx.onInvalidated(() => {
     stop();
@@ -188,10 +205,15 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     lastHref = location.href;
     reporter.reset();
     if (session !== null) session.rescan();
-    else reporter.report(statusOf(settings), []);
+    // A page without a matcher is not checked: it reports nothing rather than "checked, nothing found".
+    else if (matcher !== null || statusOf(settings) !== 'checked') reporter.report(statusOf(settings), []);
   };
   ctx.addEventListener(window, 'wxt:locationchange', followNavigation);
   ctx.addEventListener(window, 'popstate', followNavigation);
+
+  // The stored snapshot, else the background's answer (after the watch is set, so a snapshot the background
+  // stores meanwhile is not missed).
+  void matchers.start(stored.matcherSnapshot);
 
   // The popup's "Show" and the next/previous finding commands.
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): false => {

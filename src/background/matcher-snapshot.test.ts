@@ -101,14 +101,66 @@ describe('the stored matcher snapshot', () => {
     expect(await storedFinds(MOON)).toBe(false);
   });
 
-  it('replaces a stored value that is malformed, of another shape, or current but damaged', async () => {
-    const damaged: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: { ...compileSnapshot(bundledMatcherConfig), table: [1, 1] } };
-    for (const value of ['junk', null, 42, { version: '1.2.0' }, damaged]) {
+  it('replaces a stored value that is malformed, of another shape or of another snapshot format', async () => {
+    const oldFormat: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: { ...compileSnapshot(bundledMatcherConfig), format: 1 } };
+    for (const value of ['junk', null, 42, { version: '1.2.0' }, { version: '1.2.0', packs: [], snapshot: 'junk' }, oldFormat]) {
       await fakeBrowser.storage.local.set({ matcherSnapshot: value });
       await start();
       expect(await storedFinds('Iran Strikes Tel Aviv with Heavy Missiles')).toBe(true);
     }
     expect(debug).not.toHaveBeenCalled();
+  });
+
+  it('checks a stored value cheaply on start-up, without restoring it: a damaged one is replaced when a page asks for a rebuild', async () => {
+    const damaged: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: { ...compileSnapshot(bundledMatcherConfig), table: [1, 1] } };
+    await fakeBrowser.storage.local.set({ matcherSnapshot: damaged });
+    const keeper = await start();
+    expect(await stored()).toEqual(damaged);
+    // Without a rebuild the page gets what is stored (it then asks again with one: see page-matcher.ts).
+    expect(await keeper.snapshot(false)).toEqual(damaged.snapshot);
+
+    const answer = await keeper.snapshot(true);
+    expect(createMatcherFromSnapshot(answer)).not.toBeNull();
+    expect(await stored()).toEqual({ version: '1.2.0', packs: [], snapshot: answer });
+    expect(await storedFinds('Iran Strikes Tel Aviv with Heavy Missiles')).toBe(true);
+  });
+
+  it('answers a page with the stored snapshot when it is current, writing nothing', async () => {
+    const keeper = await start();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await keeper.snapshot(false)).toEqual((await stored())?.snapshot);
+    expect(set).not.toHaveBeenCalled();
+  });
+
+  it('answers a page with a fresh snapshot for the packs stored now, after the writes before it', async () => {
+    const keeper = await start();
+    fakeBrowser.storage.onChanged.removeAllListeners();
+    expect((await savePack(pack)).ok).toBe(true);
+    const answer = await keeper.snapshot(false);
+    expect(createMatcherFromSnapshot(answer)?.match(MOON, { kinds: ['fabricated-headline'] })).toHaveLength(1);
+    expect((await stored())?.snapshot).toEqual(answer);
+  });
+
+  it('compiles once for rebuild requests that come together (several tabs found the same damaged value)', async () => {
+    const keeper = await start();
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const answers = await Promise.all([keeper.snapshot(true), keeper.snapshot(true), keeper.snapshot(true)]);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(answers[1]).toBe(answers[0]);
+    expect(answers[2]).toBe(answers[0]);
+    // A later request is a new rebuild.
+    await keeper.snapshot(true);
+    expect(set).toHaveBeenCalledTimes(2);
+  });
+
+  it('still answers a page when the snapshot cannot be stored', async () => {
+    const keeper = await start();
+    version = '2.0.0';
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const answer = await keeper.snapshot(false);
+    expect(createMatcherFromSnapshot(answer)).not.toBeNull();
+    expect(await stored()).toBeUndefined();
+    expect(debug).toHaveBeenCalledWith('matcher snapshot not stored', expect.any(Error));
   });
 
   it('never touches other stored data, and a failed write leaves no stale snapshot and throws nothing', async () => {

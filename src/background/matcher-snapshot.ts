@@ -1,16 +1,19 @@
 /**
- * Keeps a compiled matcher snapshot in storage.local, so that pages skip compiling the matcher: cold, the
- * compile is a long task on every page load (issue 5), while rebuilding a matcher from its snapshot takes a
- * few milliseconds. The stored value names the extension version and the imported packs it was built from
- * (stored-values.ts `StoredMatcherSnapshot`): a page uses it only when both are its own, else it compiles.
+ * Keeps a compiled matcher snapshot in storage.local, so that pages never compile the matcher: cold, the
+ * compile is a long task on every page load (issue 5), and the compiler with the knowledge base's matching data
+ * would be most of the content script; rebuilding a matcher from its snapshot takes a few milliseconds. The
+ * stored value names the extension version and the imported packs it was built from (stored-values.ts
+ * `StoredMatcherSnapshot`): a page uses it only when both are its own, else it asks for one (`snapshot`).
  *
  * Written when the background starts (after an install or update, at browser start-up, and whenever the
  * service worker wakes and finds it missing or stale), rewritten unconditionally after an install or update
- * (a reload with an unchanged version may still change the code), and whenever the imported packs change.
+ * (a reload with an unchanged version may still change the code), whenever the imported packs change, and
+ * when a page found that the stored one does not restore. Whether the stored one is current is checked
+ * cheaply (version, packs, snapshot format), as a worker wakes often: restoring it is the page's check.
  * Writes run one at a time, each reading the packs as they are then; only this key is ever written.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { compileSnapshot, createMatcherFromSnapshot } from '../core/index';
+import { MATCHER_SNAPSHOT_FORMAT, compileSnapshot } from '../core/index';
 import { matcherConfigWith } from '../data/matcher-config';
 import { incidentsOfPacks } from '../data/pack';
 import { STORAGE_KEYS, currentMatcherSnapshot, packsFrom, storedMatcherSnapshot } from '../settings/stored-values';
@@ -23,38 +26,77 @@ export type MatcherSnapshotApi = {
 
 export interface MatcherSnapshotKeeper {
   /**
-   * Stores a fresh snapshot unless the stored one is current and valid (`force`: in any case). Resolves once
-   * this and every earlier write are done; never rejects (a failure is logged).
+   * Stores a fresh snapshot unless the stored one is current (`force`: in any case). Resolves once this and
+   * every earlier write are done; never rejects (a failure is logged).
    */
   refresh(force?: boolean): Promise<void>;
+  /**
+   * The snapshot for this version and the packs stored now, for a page that asks: the stored one when it is
+   * current, else a fresh one (stored as `refresh` stores it). `rebuild` (the page's copy did not restore)
+   * always makes and stores a fresh one, so a damaged stored value is never sent twice; rebuild requests that
+   * come while one is pending share it. Runs in turn with the writes; rejects when no snapshot could be made
+   * (a snapshot that could not be stored is still answered).
+   */
+  snapshot(rebuild: boolean): Promise<unknown>;
 }
 
 const KEY = STORAGE_KEYS.matcherSnapshot;
 
+/** The cheap check of a stored snapshot that names this version and these packs: is it of this format? */
+function isCurrentFormat(snapshot: unknown): boolean {
+  return typeof snapshot === 'object' && snapshot !== null && (snapshot as { format?: unknown }).format === MATCHER_SNAPSHOT_FORMAT;
+}
+
 export function keepMatcherSnapshot(api: MatcherSnapshotApi, debug: (...args: unknown[]) => void): MatcherSnapshotKeeper {
   let queue: Promise<void> = Promise.resolve();
+  /** A forced write asked for by a page, until it is done. */
+  let pendingRebuild: Promise<unknown> | null = null;
 
-  async function write(force: boolean): Promise<void> {
+  /** Stores a fresh snapshot unless the stored one is current (or `force`); resolves with the current one. */
+  async function write(force: boolean): Promise<unknown> {
     const version = api.runtime.getManifest().version;
     const stored: Record<string, unknown> = await api.storage.local.get([STORAGE_KEYS.packs, KEY]);
     const packs = packsFrom(stored[STORAGE_KEYS.packs]);
     if (!force) {
       const current = currentMatcherSnapshot(stored[KEY], version, packs);
-      if (current !== null && createMatcherFromSnapshot(current) !== null) return;
+      if (isCurrentFormat(current)) return current;
     }
     const snapshot = compileSnapshot(matcherConfigWith(incidentsOfPacks(packs)));
     try {
       await api.storage.local.set({ [KEY]: storedMatcherSnapshot(version, packs, snapshot) });
     } catch (error) {
-      // Out of quota, say: pages compile as before. Drop a stale snapshot that might still look current.
+      // Out of quota, say: pages then ask for the snapshot. Drop a stale one that might still look current.
       await api.storage.local.remove(KEY).catch(() => undefined);
-      throw error;
+      debug('matcher snapshot not stored', error);
     }
+    return snapshot;
+  }
+
+  /** Queues a write after every earlier one; the queue itself never rejects. */
+  function enqueue(force: boolean): Promise<unknown> {
+    const done = queue.then(() => write(force));
+    queue = done.then(
+      () => undefined,
+      (error: unknown) => debug('matcher snapshot not stored', error),
+    );
+    return done;
   }
 
   const refresh = (force = false): Promise<void> => {
-    queue = queue.then(() => write(force)).catch((error: unknown) => debug('matcher snapshot not stored', error));
+    void enqueue(force).catch(() => undefined);
     return queue;
+  };
+
+  const snapshot = (rebuild: boolean): Promise<unknown> => {
+    if (!rebuild) return enqueue(false);
+    if (pendingRebuild !== null) return pendingRebuild;
+    const done = enqueue(true);
+    pendingRebuild = done;
+    const clear = (): void => {
+      if (pendingRebuild === done) pendingRebuild = null;
+    };
+    done.then(clear, clear);
+    return done;
   };
 
   // Listeners first, synchronously (MV3 delivers the event that woke the worker only to listeners added at once).
@@ -65,5 +107,5 @@ export function keepMatcherSnapshot(api: MatcherSnapshotApi, debug: (...args: un
     if (area === 'local' && Object.hasOwn(changes, STORAGE_KEYS.packs)) void refresh();
   });
   void refresh();
-  return { refresh };
+  return { refresh, snapshot };
 }

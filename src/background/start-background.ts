@@ -7,11 +7,13 @@
 import type { WxtBrowser } from 'wxt/browser';
 import {
   ContentToBackgroundSchema,
+  MatcherSnapshotAnswerSchema,
   PopupToBackgroundSchema,
   type ToContent,
 } from '../messaging/schema';
 import { readImportedIncidents, readSettings, settingsItem } from '../settings/storage';
 import { answerIncidentDetails } from './incident-details';
+import type { MatcherSnapshotKeeper } from './matcher-snapshot';
 import { BADGE_COLOR, createTabRegistry, memorySession, type BadgeApi, type SessionArea, type TabRegistry } from './tab-registry';
 
 type MessageSender = { tab?: { id?: number }; frameId?: number; url?: string; id?: string };
@@ -30,7 +32,12 @@ export const COMMANDS: Record<string, ToContent | undefined> = {
 
 const debug = (...args: unknown[]): void => console.debug('[grok-context]', ...args);
 
-export function startBackground(api: BackgroundApi): TabRegistry {
+export interface BackgroundOptions {
+  /** Answers the pages' matcher-snapshot requests (without it, such requests are answered with nothing). */
+  matcherSnapshot?: Pick<MatcherSnapshotKeeper, 'snapshot'>;
+}
+
+export function startBackground(api: BackgroundApi, options: BackgroundOptions = {}): TabRegistry {
   const badge = (api.action ?? api.browserAction) as BadgeApi | undefined;
   const session = (api.storage.session as SessionArea | undefined) ?? memorySession();
   const registry = createTabRegistry({
@@ -70,6 +77,23 @@ export function startBackground(api: BackgroundApi): TabRegistry {
         .then(sendResponse)
         .catch((error: unknown) => {
           debug('incident details not answered', error);
+          sendResponse(undefined);
+        });
+      return true;
+    }
+    if (fromContent.success && fromContent.data.type === 'matcher-snapshot') {
+      // Any frame may ask: the snapshot is the extension's own public data, and nothing of the page is stored.
+      const keeper = options.matcherSnapshot;
+      if (keeper === undefined) {
+        debug('no matcher snapshot to answer with');
+        sendResponse(undefined);
+        return false;
+      }
+      keeper
+        .snapshot(fromContent.data.rebuild)
+        .then((snapshot) => sendResponse(MatcherSnapshotAnswerSchema.parse({ snapshot })))
+        .catch((error: unknown) => {
+          debug('matcher snapshot not answered', error);
           sendResponse(undefined);
         });
       return true;

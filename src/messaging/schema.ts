@@ -60,9 +60,34 @@ export const IncidentDetailsSchema = z.strictObject({
 });
 export type IncidentDetails = z.infer<typeof IncidentDetailsSchema>;
 
+/**
+ * The compiled matcher, asked by a page that has no usable stored snapshot (none yet after an install, one
+ * built for other packs, or one that does not restore): pages never compile the matcher themselves.
+ */
+export const MatcherSnapshotRequestSchema = z.strictObject({
+  type: z.literal('matcher-snapshot'),
+  /**
+   * The stored snapshot did not restore: build and store a new one whatever the stored one claims to be, so a
+   * damaged stored value is replaced rather than sent again.
+   */
+  rebuild: z.boolean(),
+});
+export type MatcherSnapshotRequest = z.infer<typeof MatcherSnapshotRequestSchema>;
+
+/**
+ * The answer: a snapshot for the extension's version and the packs imported now (src/core/matcher.ts
+ * MatcherSnapshot). Only its shape as an object is checked here; the page checks the rest by restoring it
+ * (createMatcherFromSnapshot), which is the snapshot's own thorough check.
+ */
+export const MatcherSnapshotAnswerSchema = z.strictObject({
+  snapshot: z.looseObject({ format: z.number() }),
+});
+export type MatcherSnapshotAnswer = z.infer<typeof MatcherSnapshotAnswerSchema>;
+
 export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
   FindingsReportSchema,
   IncidentDetailsRequestSchema,
+  MatcherSnapshotRequestSchema,
   /** A card's link to one of our pages (context page, options): the background opens it in a new tab. */
   z.strictObject({
     type: z.literal('open-extension-page'),

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPageMatcher } from '../../entrypoints/content/knowledge';
+import { loadPageMatcher, type AskSnapshot } from '../../entrypoints/content/page-matcher';
 import { keepMatcherSnapshot, type MatcherSnapshotApi } from '../background/matcher-snapshot';
 import { compileSnapshot, createMatcher } from '../core/index';
 import type { Matcher } from '../core/types';
 import { matcherConfigWith } from '../data/matcher-config';
 import type { Incident } from '../data/schema';
 import { testIncident, testPack } from '../data/test-fixtures';
-import { addPageDismissal, readPageState, watchPageState, type PageState } from './page-storage';
+import { addPageDismissal, readPageState, watchPageState, type PageStateChange } from './page-storage';
 import { DEFAULT_SETTINGS, type Dismissal, type SettingsV1 } from './schema';
-import { addDismissal, readDismissals, readImportedIncidents, readSettings, savePack, setPaused, setSiteEnabled } from './storage';
+import { addDismissal, readDismissals, readSettings, removePack, savePack, setPaused, setSiteEnabled } from './storage';
 import { storedMatcherSnapshot } from './stored-values';
 
 const dismissal: Dismissal = {
@@ -36,7 +36,7 @@ beforeEach(() => {
 
 describe("the content script's direct reads", () => {
   it('read defaults when nothing is stored', async () => {
-    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [], imported: [], matcherSnapshot: null });
+    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [], matcherSnapshot: null });
   });
 
   it('read what the storage items wrote, as they read it', async () => {
@@ -46,10 +46,8 @@ describe("the content script's direct reads", () => {
     expect(await readPageState()).toEqual({
       settings: await readSettings(),
       dismissals: await readDismissals(),
-      imported: await readImportedIncidents(),
       matcherSnapshot: null,
     });
-    expect((await readPageState()).imported.map((imported) => imported.id)).toEqual(['moon-texas-2031']);
   });
 
   it('read v1 settings that no migration has rewritten yet as v2', async () => {
@@ -62,14 +60,14 @@ describe("the content script's direct reads", () => {
   it('fall back for malformed values, keep the valid dismissals, and never write on read', async () => {
     const stored = { settings: { highlightStyle: 'neon' }, dismissals: [dismissal, { site: 3 }], packs: 'not a list' };
     await fakeBrowser.storage.local.set(stored);
-    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [dismissal], imported: [], matcherSnapshot: null });
+    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [dismissal], matcherSnapshot: null });
     expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
   });
 });
 
 describe("the content script's watch", () => {
   it('reports each changed part, parsed, until stopped', async () => {
-    const changes: Array<Partial<PageState>> = [];
+    const changes: PageStateChange[] = [];
     const stop = watchPageState((change) => changes.push(change));
     await setPaused(true);
     await addDismissal(dismissal);
@@ -79,7 +77,7 @@ describe("the content script's watch", () => {
     expect(changes).toHaveLength(3);
     expect(changes[0]?.settings?.paused).toBe(true);
     expect(changes[1]).toEqual({ dismissals: [dismissal] });
-    expect(changes[2]?.imported?.map((imported) => imported.id)).toEqual(['moon-texas-2031']);
+    expect(changes[2]).toEqual({ packs: true });
 
     stop();
     await setPaused(false);
@@ -101,12 +99,12 @@ describe("the content script's dismissal", () => {
   });
 });
 
-describe("the content script's matcher: from the background's snapshot when it is current", () => {
+describe("the content script's matcher: from the background's snapshot, never compiled on the page", () => {
   const MOON = 'Moon Lands on Texas After Orbit Slip';
   const page = `Trending now. ${MOON}. Iran Strikes Tel Aviv with Heavy Missiles, said a Grok trending summary.`;
   let version = '1.2.0';
-  const incidentsIn = (matcher: Matcher): string[] =>
-    matcher.match(page, { kinds: ['fabricated-headline'] }).map((finding) => finding.incident ?? '');
+  const incidentsIn = (matcher: Matcher | null): string[] =>
+    (matcher?.match(page, { kinds: ['fabricated-headline'] }) ?? []).map((finding) => finding.incident ?? '');
 
   beforeEach(() => {
     version = '1.2.0';
@@ -115,31 +113,61 @@ describe("the content script's matcher: from the background's snapshot when it i
     );
   });
 
-  /** The background's start-up write (and its later rewrites on pack changes). */
-  async function backgroundWrites(): Promise<void> {
-    await keepMatcherSnapshot(fakeBrowser as unknown as MatcherSnapshotApi, () => undefined).refresh();
+  function keeper(): ReturnType<typeof keepMatcherSnapshot> {
+    return keepMatcherSnapshot(fakeBrowser as unknown as MatcherSnapshotApi, () => undefined);
   }
 
-  it('uses the stored snapshot: no compile, the same findings as compiling', async () => {
+  /** The background's start-up write (and its later rewrites on pack changes). */
+  async function backgroundWrites(): Promise<void> {
+    await keeper().refresh();
+  }
+
+  /** The background as the page's request reaches it (the message itself is tested with startBackground). */
+  function background(): { ask: AskSnapshot; asked: boolean[] } {
+    const asked: boolean[] = [];
+    const answering = keeper();
+    return {
+      asked,
+      ask: vi.fn(async (rebuild: boolean) => {
+        asked.push(rebuild);
+        return { ok: true as const, snapshot: (await answering.snapshot(rebuild)) as object };
+      }),
+    };
+  }
+
+  const noBackground: AskSnapshot = () => Promise.resolve({ ok: false, reason: 'no matcher snapshot from the background' });
+
+  it('uses the stored snapshot without asking: the same findings as compiling', async () => {
     await backgroundWrites();
     const state = await readPageState();
     expect(state.matcherSnapshot).toEqual(compileSnapshot(matcherConfigWith([])));
-    const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
-    expect(fromSnapshot).toBe(true);
-    expect(matcher.match(page)).toEqual(createMatcher(matcherConfigWith([])).match(page));
-    expect(incidentsIn(matcher)).toEqual(['iran-tel-aviv-2024']);
+    const ask = vi.fn(noBackground);
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    expect(loaded.matcher === null ? null : loaded.from).toBe('storage');
+    expect(ask).not.toHaveBeenCalled();
+    expect(loaded.matcher?.match(page)).toEqual(createMatcher(matcherConfigWith([])).match(page));
+    expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
   });
 
-  it('uses a snapshot with the imported packs, and finds their claims', async () => {
+  it('uses a stored snapshot with the imported packs, and finds their claims', async () => {
     await savePackOf('example-pack');
     await backgroundWrites();
-    const state = await readPageState();
-    const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
-    expect(fromSnapshot).toBe(true);
-    expect(incidentsIn(matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
+    const loaded = await loadPageMatcher((await readPageState()).matcherSnapshot, noBackground);
+    expect(loaded.matcher === null ? null : loaded.from).toBe('storage');
+    expect(incidentsIn(loaded.matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
   });
 
-  it('compiles when the snapshot was built for another version or other packs, or the version is unknown', async () => {
+  it('asks the background when nothing is stored yet (the first page after an install)', async () => {
+    const state = await readPageState();
+    expect(state.matcherSnapshot).toBeNull();
+    const { ask, asked } = background();
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    expect(asked).toEqual([false]);
+    expect(loaded.matcher === null ? null : loaded.from).toBe('background');
+    expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
+  });
+
+  it('asks the background when the stored snapshot is for another version or other packs, or the version is unknown', async () => {
     await backgroundWrites();
     version = '1.3.0';
     expect((await readPageState()).matcherSnapshot).toBeNull();
@@ -150,46 +178,92 @@ describe("the content script's matcher: from the background's snapshot when it i
     await savePackOf('example-pack');
     const state = await readPageState();
     expect(state.matcherSnapshot).toBeNull();
-    const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
-    expect(fromSnapshot).toBe(false);
-    expect(incidentsIn(matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
+    const { ask, asked } = background();
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    expect(asked).toEqual([false]);
+    expect(incidentsIn(loaded.matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
+    // The background stored what it answered: the next page needs no request.
+    expect((await readPageState()).matcherSnapshot).toEqual(compileSnapshot(matcherConfigWith([incident])));
 
-    await backgroundWrites();
-    expect((await readPageState()).matcherSnapshot).not.toBeNull();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockImplementation(() => {
       throw new Error('runtime.getManifest is not available');
     });
     expect((await readPageState()).matcherSnapshot).toBeNull();
   });
 
-  it('compiles, throws nothing and writes nothing, for a malformed stored snapshot', async () => {
-    const current = storedMatcherSnapshot('1.2.0', [], compileSnapshot(matcherConfigWith([])));
-    const values: unknown[] = [
-      'junk',
-      42,
-      [current],
-      { ...current, packs: 'none' },
-      { ...current, version: 1 },
-      { ...current, snapshot: null },
-      { ...current, snapshot: { ...current.snapshot as object, format: 0 } },
-      { ...current, snapshot: { ...current.snapshot as object, postClaim: [1e6] } },
+  it('asks for a rebuild when the stored snapshot does not restore, and the background replaces it', async () => {
+    const good = compileSnapshot(matcherConfigWith([]));
+    const damaged = storedMatcherSnapshot('1.2.0', [], { ...good, postClaim: [1e6] });
+    await fakeBrowser.storage.local.set({ matcherSnapshot: damaged });
+    const state = await readPageState();
+    expect(state.matcherSnapshot).not.toBeNull();
+    const { ask, asked } = background();
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    expect(asked).toEqual([true]);
+    expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
+    expect((await readPageState()).matcherSnapshot).toEqual(good);
+  });
+
+  it('asks once more, for a rebuild, when the answer does not restore (a damaged value the background took for current)', async () => {
+    const good = compileSnapshot(matcherConfigWith([]));
+    await fakeBrowser.storage.local.set({ matcherSnapshot: storedMatcherSnapshot('1.2.0', [], { ...good, table: [1, 1] }) });
+    const { ask, asked } = background();
+    // The page saw nothing current (say, the packs changed meanwhile), so its first request is no rebuild.
+    const loaded = await loadPageMatcher(null, ask);
+    expect(asked).toEqual([false, true]);
+    expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
+  });
+
+  it('gives no matcher, after at most two requests, when no snapshot can be had; throws nothing, writes nothing', async () => {
+    const good = compileSnapshot(matcherConfigWith([]));
+    const answers: Array<Awaited<ReturnType<AskSnapshot>>> = [
+      { ok: false, reason: 'no matcher snapshot from the background', error: new Error('no answer in time') },
+      { ok: false, reason: 'malformed matcher snapshot answer' },
+      { ok: true, snapshot: { ...good, format: 0 } },
+      { ok: true, snapshot: { ...good, postClaim: [1e6] } },
     ];
-    for (const value of values) {
-      await fakeBrowser.storage.local.set({ matcherSnapshot: value, settings: { paused: true } });
-      const before = await fakeBrowser.storage.local.get(null);
-      const state = await readPageState();
-      const { matcher, fromSnapshot } = createPageMatcher(state.imported, state.matcherSnapshot);
-      expect(fromSnapshot).toBe(false);
-      expect(incidentsIn(matcher)).toEqual(['iran-tel-aviv-2024']);
-      expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+    for (const stored of [null, { ...good, table: 'junk' }]) {
+      for (const answer of answers) {
+        const before = await fakeBrowser.storage.local.get(null);
+        const ask = vi.fn<AskSnapshot>(() => Promise.resolve(answer));
+        const loaded = await loadPageMatcher(stored, ask);
+        expect(loaded.matcher).toBeNull();
+        expect(loaded.matcher === null && loaded.problem.length > 0).toBe(true);
+        expect(ask.mock.calls.length).toBeLessThanOrEqual(2);
+        expect(ask.mock.calls.at(-1)).toEqual([answer.ok || stored !== null]);
+        expect(await fakeBrowser.storage.local.get(null)).toEqual(before);
+      }
     }
   });
 
-  it('a snapshot rewrite is no change the page reacts to', async () => {
-    const changes: Array<Partial<PageState>> = [];
+  it('hears of a new snapshot after a pack import or removal, once it is for the packs stored now', async () => {
+    const changes: PageStateChange[] = [];
     const stop = watchPageState((change) => changes.push(change));
-    await backgroundWrites();
+    const snapshots = (): unknown[] => changes.filter((change) => 'matcherSnapshot' in change).map((change) => change.matcherSnapshot);
+    const background = keeper();
+    await background.refresh();
+    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(compileSnapshot(matcherConfigWith([]))));
+
+    changes.length = 0;
+    await savePackOf('example-pack');
+    expect(changes[0]).toEqual({ packs: true });
+    await background.refresh();
+    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(compileSnapshot(matcherConfigWith([incident]))));
+
+    changes.length = 0;
+    await removePack('example-pack');
+    await background.refresh();
+    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(compileSnapshot(matcherConfigWith([]))));
     stop();
-    expect(changes).toEqual([]);
+
+    // A snapshot stored for packs that are no longer the stored ones is reported as none.
+    fakeBrowser.storage.onChanged.removeAllListeners();
+    changes.length = 0;
+    const stopAgain = watchPageState((change) => changes.push(change));
+    await savePackOf('other-pack');
+    await fakeBrowser.storage.local.set({ matcherSnapshot: storedMatcherSnapshot('1.2.0', [], compileSnapshot(matcherConfigWith([]))) });
+    await vi.waitFor(() => expect(snapshots()).toHaveLength(1));
+    expect(snapshots()).toEqual([null]);
+    stopAgain();
   });
 });

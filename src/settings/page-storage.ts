@@ -6,32 +6,46 @@
  * in an earlier version is read through its migration (settingsFrom).
  */
 import { browser } from 'wxt/browser';
-import { incidentsOfPacks, type ImportedIncident } from '../data/pack';
 import type { Dismissal, Settings } from './schema';
 import { STORAGE_KEYS, currentMatcherSnapshot, dismissalsFrom, packsFrom, settingsFrom, withDismissal } from './stored-values';
 
 export interface PageState {
   settings: Settings;
   dismissals: Dismissal[];
-  /** Every incident of the imported packs. */
-  imported: ImportedIncident[];
   /**
-   * The matcher snapshot the background stored for this extension version and exactly these packs (not yet
-   * checked: see createMatcherFromSnapshot), or null when there is none such.
+   * The matcher snapshot the background stored for this extension version and exactly the imported packs
+   * (not yet checked: see createMatcherFromSnapshot), or null when there is none such. The page needs nothing
+   * else of the packs: its matcher comes whole from the snapshot, and card texts from the background.
    */
   matcherSnapshot: unknown;
 }
 
+/** What changed in storage, each part parsed as readPageState parses it. */
+export interface PageStateChange {
+  settings?: Settings;
+  dismissals?: Dismissal[];
+  /** The imported packs changed: a matcher from before is out of date until the background stores a new snapshot. */
+  packs?: true;
+  /**
+   * The background stored a matcher snapshot (or removed it): the snapshot when it is for this version and the
+   * packs stored now, else null. Reported on its own, after the packs are read.
+   */
+  matcherSnapshot?: unknown;
+}
+
 export async function readPageState(): Promise<PageState> {
   const stored: Record<string, unknown> = await browser.storage.local.get(Object.values(STORAGE_KEYS));
-  const packs = packsFrom(stored[STORAGE_KEYS.packs]);
-  const version = extensionVersion();
   return {
     settings: settingsFrom(stored[STORAGE_KEYS.settings]),
     dismissals: dismissalsFrom(stored[STORAGE_KEYS.dismissals]),
-    imported: incidentsOfPacks(packs),
-    matcherSnapshot: version === null ? null : currentMatcherSnapshot(stored[STORAGE_KEYS.matcherSnapshot], version, packs),
+    matcherSnapshot: snapshotFor(stored[STORAGE_KEYS.matcherSnapshot], stored[STORAGE_KEYS.packs]),
   };
+}
+
+/** The snapshot of a stored value when it is for this version and the stored packs, else null. */
+function snapshotFor(value: unknown, packs: unknown): unknown {
+  const version = extensionVersion();
+  return version === null ? null : currentMatcherSnapshot(value, version, packsFrom(packs));
 }
 
 /** This extension's version; null where it cannot be known (then no stored snapshot counts as current). */
@@ -46,22 +60,39 @@ function extensionVersion(): string | null {
 
 type StorageChanges = Record<string, { newValue?: unknown }>;
 
-/** Calls back with the new (parsed) value of each part that changed. Returns the function that stops watching. */
-export function watchPageState(onChange: (change: Partial<PageState>) => void): () => void {
+/**
+ * Calls back with the new (parsed) value of each part that changed. A stored matcher snapshot is reported on
+ * its own once the packs it must match are read (a failed read is logged and reports nothing). Returns the
+ * function that stops watching.
+ */
+export function watchPageState(onChange: (change: PageStateChange) => void): () => void {
+  let watching = true;
   const listener = (changes: StorageChanges, area: string): void => {
     if (area !== 'local') return;
-    const change: Partial<PageState> = {};
+    const change: PageStateChange = {};
     const changed = (key: string): { newValue?: unknown } | undefined => (Object.hasOwn(changes, key) ? changes[key] : undefined);
     const settings = changed(STORAGE_KEYS.settings);
     if (settings) change.settings = settingsFrom(settings.newValue);
     const dismissals = changed(STORAGE_KEYS.dismissals);
     if (dismissals) change.dismissals = dismissalsFrom(dismissals.newValue);
     const packs = changed(STORAGE_KEYS.packs);
-    if (packs) change.imported = incidentsOfPacks(packsFrom(packs.newValue));
+    if (packs) change.packs = true;
     if (settings || dismissals || packs) onChange(change);
+    const snapshot = changed(STORAGE_KEYS.matcherSnapshot);
+    if (snapshot) {
+      browser.storage.local
+        .get(STORAGE_KEYS.packs)
+        .then((stored: Record<string, unknown>) => {
+          if (watching) onChange({ matcherSnapshot: snapshotFor(snapshot.newValue, stored[STORAGE_KEYS.packs]) });
+        })
+        .catch((error: unknown) => console.debug('[grok-context] could not read the packs for a new matcher snapshot', error));
+    }
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  return () => {
+    watching = false;
+    browser.storage.onChanged.removeListener(listener);
+  };
 }
 
 /**

@@ -1,0 +1,36 @@
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every module the content script's bundle reaches (esbuild, as src/data/matcher-config.test.ts bundles it;
+ * `wxt/*` resolves to the installed package as in the build).
+ */
+async function contentInputs(): Promise<string[]> {
+  const result = await build({
+    entryPoints: ['entrypoints/content/index.ts'],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'iife',
+    loader: { '.css': 'text' },
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe("the content script's bundle never holds the matcher's compiler (issue 5: it runs on every page)", () => {
+  it('restores the matcher from a snapshot: the runtime is in, the compiler and the matching data are not', async () => {
+    const inputs = await contentInputs();
+    expect(inputs).toContain('src/core/matcher.ts');
+    expect(inputs).toContain('entrypoints/content/page-matcher.ts');
+    const compilerParts = [
+      'src/core/compile.ts',
+      'src/core/index.ts',
+      'src/core/stopwords.ts',
+      'src/data/signals.ts',
+      'src/data/claims.ts',
+      'src/data/matcher-config.ts',
+    ];
+    expect(inputs.filter((input) => compilerParts.includes(input))).toEqual([]);
+  });
+});
