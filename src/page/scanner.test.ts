@@ -393,6 +393,32 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
     expect(summary(sparse.findings())).toEqual(expected);
   });
 
+  it('finds the same as a full read on a deep feed read in pieces (inline splits, minified joins, skipped text)', async () => {
+    const post = (i: number, text: string): string =>
+      `<div class="cell"><article><div class="who"><a href="#">User ${i}</a> <span>@user${i}</span></div>` +
+      `<div class="text"><span>${text}</span></div><div role="group"><span>${i}</span><span>${i * 7}</span></div></article></div>`;
+    const posts = Array.from({ length: 400 }, (_, i) => {
+      if (i === 7) return post(i, HEADLINE);
+      if (i === 150) return post(i, 'Ir<b>an</b> Str<i>ikes</i> Tel Av<u>iv</u> with Hea<s>vy</s> Mis<span>siles</span>');
+      // Minified blocks inside one post: the headline's first letter right against the previous block's last.
+      if (i === 260) return `<div class="cell"><article><div><p>ordinary end</p><h2>${KLAY}</h2><p>סוף</p><h3>איראן תוקפת את תל אביב בטילים כבדים</h3></div></article></div>`;
+      if (i === 300) return post(i, `<script>${HEADLINE}</script>ordinary words about a garden`);
+      return post(i, 'Ordinary words about a bakery, a garden and a quiet village. '.repeat(1 + (i % 5)));
+    });
+    const page = `<div id="root"><div><header><nav><a href="#">Home</a><a href="#">Explore</a></nav></header><main><div id="feed">${posts.join('')}</div></main></div></div>`;
+    document.body.innerHTML = page;
+    const full = start(recordingMatcher());
+    await full.settled();
+    const expected = summary(full.findings());
+    controller.abort();
+    controller = new AbortController();
+    document.body.innerHTML = page;
+    const sparse = start(realMatcher);
+    await sparse.settled();
+    expect(expected).toHaveLength(4);
+    expect(summary(sparse.findings())).toEqual(expected);
+  });
+
   it('matches only the blocks that may hold a finding', async () => {
     const inputs: string[] = [];
     const sparseRecording: Matcher = {

@@ -499,33 +499,92 @@ function foldLineBreaks(text: string, keep: readonly number[] | null): string {
 const SPARSE_CHUNK = 65_536;
 /** Characters of a chunk's end scanned again with the next chunk: longer than any anchor, so none is cut. */
 const SPARSE_OVERLAP = 16;
+/** Pieces read between two looks at the clock. */
+const PIECES_PER_CHECK = 64;
+/** Elements inside which the block reader's text is not the `textContent`'s run on: blocks, `<br>`, skipped ones. */
+const BREAKING_ELEMENTS = [...BLOCK_ELEMENTS, ...SKIPPED_ELEMENTS, 'br'].join(',');
+/** Text and CDATA nodes: what an element's `textContent` is made of, in the same order. */
+const SHOW_TEXT_AND_CDATA = 4 | 8;
+
+/**
+ * Whether the sparse reader reads an element's children one by one rather than its `textContent` at once.
+ * `depth` counts the levels above it where the text was already divided between two or more elements: the
+ * first levels of a page are divided, and long lists (a feed, a long article) deeper down, so that no single
+ * native read holds a whole large page (one call is one task) while a page is read in few calls.
+ */
+function splitsInto(element: Element, depth: number): boolean {
+  const children = element.childElementCount;
+  return children === 1 || (children >= 2 && depth < 2) || (children >= 8 && depth < 8);
+}
+
+/** The Text nodes of a piece of the page and where each starts in its text (`textContent` offsets). */
+interface PieceNodes {
+  nodes: Text[];
+  starts: number[];
+}
+
+function nodesOfPiece(piece: Node): PieceNodes {
+  if (piece.nodeType !== 1) return { nodes: [piece as Text], starts: [0] };
+  // A paragraph of plain text: its one Text node (no walk).
+  const only = piece.firstChild;
+  if (only !== null && only === piece.lastChild && (only.nodeType === 3 || only.nodeType === 4)) return { nodes: [only as Text], starts: [0] };
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const walker = (piece.ownerDocument as Document).createTreeWalker(piece, SHOW_TEXT_AND_CDATA);
+  let at = 0;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    nodes.push(node as Text);
+    starts.push(at);
+    at += (node as Text).length;
+  }
+  return { nodes, starts };
+}
+
+/** Index of the last entry of ascending `starts` at or before `offset` (0 when none is). */
+function lastAtOrBefore(starts: ArrayLike<number>, count: number, offset: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
 
 /**
  * The reader for whole subtrees when the matcher has a candidate filter (src/core/prefilter.ts). Most of a
  * page can hold no finding, so it is not built into blocks at all:
- * 1. walk: the browser's TreeWalker reads every Text node's data into a chunk, as cheaply as a bare read of
- *    the page; the filter's two native regular expressions run over each chunk and mark the nodes they hit;
+ * 1. look: the page's text is read in pieces, each an element's `textContent` (one native call for a whole
+ *    subtree: no script-side work per Text node) or a Text node's data; the filter's two native regular
+ *    expressions run over chunks of pieces, and only a piece they hit is walked node by node, to mark the
+ *    Text nodes the hits fall in;
  * 2. read: only the blocks holding a marked node are read (the element walk, `BlockReader`), outside
  *    skipped subtrees. A block with no marked node cannot hold a finding and is not read.
- * Blocks come out in document order, numbered by the walk (`seq`).
+ * Blocks come out in document order, numbered by where their first marked node starts in the page's text.
  */
 export class SparseReader implements TextReader {
   interrupted = false;
   private readonly run = nextRun++;
-  private paused = false;
   private readonly root: Element;
-  private readonly walker: TreeWalker;
   private readonly filter: CandidateFilter;
   private readonly onBlockElement: ((element: Element) => void) | undefined;
   private readonly skipAll: boolean;
-  /** The chunk being filled: its text, its nodes and where each starts in it (`count` of them). */
+  /** Elements being read child by child, innermost last, with their division depth. */
+  private readonly parents: Array<{ element: Element; depth: number }> = [];
+  /** The next child to look at in the innermost parent (null: that parent is done). */
+  private next: Node | null = null;
+  private looked = false;
+  /** The chunk being filled: its text, its pieces and where each starts in it. */
   private chunk = '';
-  private chunkNodes: Text[] = [];
-  private chunkStarts = new Int32Array(1024);
-  private chunkCount = 0;
-  /** Walk index of the chunk's first node. */
+  private pieces: Node[] = [];
+  private pieceStarts: number[] = [];
+  /** Offset of the chunk's start in the text read so far (orders the blocks). */
   private chunkBase = 0;
-  /** Marked nodes and their walk index. */
+  /** The node lists of this chunk's pieces, walked on demand. */
+  private pieceNodes = new Map<number, PieceNodes>();
+  private pieceBreaks = new Map<number, boolean>();
+  /** Marked nodes and where they start in the text read. */
   private readonly marked = new Map<Text, number>();
   private containers: Element[] | null = null;
   private readAt = 0;
@@ -535,8 +594,9 @@ export class SparseReader implements TextReader {
     this.root = root;
     this.filter = filter;
     this.onBlockElement = options.onBlockElement;
-    this.walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     this.skipAll = isSkippedElement(root);
+    this.parents.push({ element: root, depth: 0 });
+    this.next = root.firstChild;
   }
 
   takeBlocks(): TextBlock[] {
@@ -548,7 +608,7 @@ export class SparseReader implements TextReader {
   step(shouldYield: () => boolean): boolean {
     if (this.skipAll) return true;
     if (this.containers === null) {
-      if (!this.walk(shouldYield)) return false;
+      if (!this.look(shouldYield)) return false;
       if (this.interrupted) return true;
       this.containers = this.candidateContainers();
     }
@@ -561,72 +621,114 @@ export class SparseReader implements TextReader {
     return true;
   }
 
-  private walk(shouldYield: () => boolean): boolean {
-    const walker = this.walker;
-    if (this.paused && !this.root.contains(walker.currentNode)) {
-      this.interrupted = true;
-      return true;
-    }
-    // The hot loop of the first scan: as close to a bare read of the text as it can be.
-    let chunk = this.chunk;
-    let count = this.chunkCount;
-    let starts = this.chunkStarts;
-    const nodes = this.chunkNodes;
-    let steps = 0;
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      if (count === starts.length) {
-        const grown = new Int32Array(count * 2);
-        grown.set(starts);
-        starts = grown;
-        this.chunkStarts = grown;
+  /** The next piece of text, in document order, or null at the end of the root. */
+  private nextPiece(): Node | null {
+    for (;;) {
+      const node = this.next;
+      if (node === null) {
+        const done = this.parents.pop();
+        if (done === undefined || this.parents.length === 0) return null;
+        this.next = done.element.nextSibling;
+        continue;
       }
-      nodes[count] = node as Text;
-      starts[count] = chunk.length;
-      count++;
-      chunk += (node as Text).data;
+      this.next = node.nextSibling;
+      const type = node.nodeType;
+      if (type === 3 || type === 4) return node;
+      if (type !== 1) continue;
+      const element = node as Element;
+      // Tags whose text is never read (scripts, styles...); subtrees hidden by attributes are left to
+      // `candidateContainers`, which looks at the few that hold a hit.
+      if (SKIPPED_ELEMENTS.has(element.localName) || element.localName === HOST_TAG) continue;
+      const depth = (this.parents[this.parents.length - 1] as { depth: number }).depth;
+      if (splitsInto(element, depth)) {
+        this.parents.push({ element, depth: element.childElementCount >= 2 ? depth + 1 : depth });
+        this.next = element.firstChild;
+        continue;
+      }
+      return element;
+    }
+  }
+
+  private look(shouldYield: () => boolean): boolean {
+    if (this.looked) {
+      // Resuming: the page may have moved or removed the place we stopped at meanwhile.
+      const place = this.next ?? (this.parents[this.parents.length - 1]?.element ?? null);
+      if (place !== null && !this.root.contains(place)) {
+        this.interrupted = true;
+        return true;
+      }
+    }
+    this.looked = true;
+    let chunk = this.chunk;
+    let count = 0;
+    for (let piece = this.nextPiece(); piece !== null; piece = this.nextPiece()) {
+      const text = piece.nodeType === 1 ? ((piece as Element).textContent ?? '') : (piece as Text).data;
+      if (text.length === 0) continue;
+      this.pieces.push(piece);
+      this.pieceStarts.push(chunk.length);
+      chunk += text;
       if (chunk.length >= SPARSE_CHUNK) {
         this.chunk = chunk;
-        this.chunkCount = count;
         this.scanChunk(false);
         chunk = this.chunk;
-        count = this.chunkCount;
       }
-      if ((++steps & 255) === 0 && shouldYield()) {
+      if (++count % PIECES_PER_CHECK === 0 && shouldYield()) {
         this.chunk = chunk;
-        this.chunkCount = count;
-        this.paused = true;
         return false;
       }
     }
     this.chunk = chunk;
-    this.chunkCount = count;
     this.scanChunk(true);
     return true;
+  }
+
+  /** The Text nodes of piece `index` of the chunk, with their starts in the chunk. */
+  private nodesAt(index: number): PieceNodes {
+    let known = this.pieceNodes.get(index);
+    if (known === undefined) {
+      const own = nodesOfPiece(this.pieces[index] as Node);
+      const base = this.pieceStarts[index] as number;
+      known = { nodes: own.nodes, starts: own.starts.map((start) => start + base) };
+      this.pieceNodes.set(index, known);
+    }
+    return known;
+  }
+
+  /** Whether piece `index` holds an element the block reader breaks the text at (a block, `<br>`, skipped text). */
+  private hasBreaks(index: number): boolean {
+    let known = this.pieceBreaks.get(index);
+    if (known === undefined) {
+      const piece = this.pieces[index] as Node;
+      known = piece.nodeType === 1 && (piece as Element).querySelector(BREAKING_ELEMENTS) !== null;
+      this.pieceBreaks.set(index, known);
+    }
+    return known;
+  }
+
+  /** The Text node holding chunk offset `at`, and where it starts; null past the last one. */
+  private nodeAt(at: number): { node: Text; start: number } | null {
+    const piece = lastAtOrBefore(this.pieceStarts, this.pieces.length, at);
+    const { nodes, starts } = this.nodesAt(piece);
+    if (nodes.length === 0) return null;
+    const index = lastAtOrBefore(starts, starts.length, at);
+    return { node: nodes[index] as Text, start: starts[index] as number };
   }
 
   /** Marks the chunk's nodes the filter hits; keeps the chunk's last characters for the next one. */
   private scanChunk(last: boolean): void {
     const text = this.chunk;
-    const nodes = this.chunkNodes;
-    const starts = this.chunkStarts;
-    const count = this.chunkCount;
     const filter = this.filter;
-    // Where two text nodes meet: a block may end and the next begin there with no space between them.
+    // Where two Text nodes meet: a block may end and the next begin there with no space between them.
     const joinedAt = (index: number): boolean => {
-      let low = 0;
-      let high = count - 1;
-      while (low <= high) {
-        const middle = (low + high) >> 1;
-        const value = starts[middle] as number;
-        if (value === index) return true;
-        if (value < index) low = middle + 1;
-        else high = middle - 1;
-      }
-      return false;
+      const piece = lastAtOrBefore(this.pieceStarts, this.pieces.length, index);
+      if (this.pieceStarts[piece] === index) return true;
+      // Inside a piece of inline text, Text nodes meet within one block: the matcher reads on across them.
+      if (!this.hasBreaks(piece)) return false;
+      const { starts } = this.nodesAt(piece);
+      return starts.length > 0 && starts[lastAtOrBefore(starts, starts.length, index)] === index;
     };
     for (const pattern of [filter.words, filter.chars]) {
       pattern.lastIndex = 0;
-      let at = 0;
       for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
         if (pattern === filter.words) {
           if (!filter.wordAt(text, hit.index, hit.index + hit[0].length, joinedAt)) {
@@ -637,30 +739,27 @@ export class SparseReader implements TextReader {
           // A character outside plain text: only one the matcher folds makes a candidate.
           continue;
         }
-        while (at + 1 < count && (starts[at + 1] as number) <= hit.index) at++;
-        const node = nodes[at] as Text;
-        if (!this.marked.has(node)) this.marked.set(node, this.chunkBase + at);
+        const found = this.nodeAt(hit.index);
+        if (found === null) continue;
+        if (!this.marked.has(found.node)) this.marked.set(found.node, this.chunkBase + found.start);
         // One hit marks the node: go on after it.
-        const next = at + 1 < count ? (starts[at + 1] as number) : text.length;
-        pattern.lastIndex = Math.max(pattern.lastIndex, next);
+        pattern.lastIndex = Math.max(pattern.lastIndex, found.start + found.node.length);
       }
     }
+    this.pieceNodes.clear();
+    this.pieceBreaks.clear();
     if (last) {
       this.chunk = '';
-      this.chunkNodes.length = 0;
-      this.chunkCount = 0;
+      this.pieces = [];
+      this.pieceStarts = [];
       return;
     }
-    // Keep the nodes covering the last SPARSE_OVERLAP characters at the front (offsets relative to the kept text).
+    // Keep the pieces covering the last SPARSE_OVERLAP characters (offsets relative to the kept text).
     const cut = Math.max(0, text.length - SPARSE_OVERLAP);
-    let first = count - 1;
-    while (first > 0 && (starts[first] as number) > cut) first--;
-    for (let i = first; i < count; i++) {
-      nodes[i - first] = nodes[i] as Text;
-      starts[i - first] = (starts[i] as number) - cut;
-    }
-    this.chunkBase += first;
-    this.chunkCount = count - first;
+    const first = lastAtOrBefore(this.pieceStarts, this.pieces.length, cut);
+    this.pieces = this.pieces.slice(first);
+    this.pieceStarts = this.pieceStarts.slice(first).map((start) => start - cut);
+    this.chunkBase += cut;
     this.chunk = text.slice(cut);
   }
 
