@@ -81,13 +81,24 @@ const LINE_BREAKS = /[\n\r\u2028\u2029]/;
 const LINE_BREAKS_GLOBAL = /[\n\r\u2028\u2029]/g;
 const NON_SPACE = /\S/;
 
+/** The blocks a reader has read and not yet handed over (`takeBlocks`). */
+abstract class ReaderOutput {
+  protected blocks: TextBlock[] = [];
+
+  takeBlocks(): TextBlock[] {
+    const blocks = this.blocks;
+    this.blocks = [];
+    return blocks;
+  }
+}
+
 /**
  * A resumable reader: `step(shouldYield)` reads until done (returns true) or until `shouldYield()` says the
  * time slice is over (checked every 128 nodes). Blocks read so far are taken with `takeBlocks()`.
  * If the node it stopped at leaves the document between two steps, `step` returns true with `interrupted`
  * set; the caller reads the root again.
  */
-export class BlockReader implements TextReader {
+export class BlockReader extends ReaderOutput implements TextReader {
   interrupted = false;
   private readonly run = nextRun++;
   private seq = 0;
@@ -99,13 +110,13 @@ export class BlockReader implements TextReader {
   private readonly stack: Element[] = [];
   private container: Element;
   private preDepth = 0;
-  private blocks: TextBlock[] = [];
   private parts: string[] = [];
   private nodes: Text[] = [];
   private starts: number[] = [];
   private length = 0;
 
   constructor(root: Element, options: ReadOptions = {}) {
+    super();
     this.root = root;
     this.shallow = options.shallow === true;
     this.onBlockElement = options.onBlockElement;
@@ -115,12 +126,6 @@ export class BlockReader implements TextReader {
     this.onBlockElement?.(container);
     if (root.closest('pre, listing, xmp, plaintext')) this.preDepth = 1;
     this.node = root.firstChild;
-  }
-
-  takeBlocks(): TextBlock[] {
-    const blocks = this.blocks;
-    this.blocks = [];
-    return blocks;
   }
 
   step(shouldYield: () => boolean): boolean {
@@ -246,7 +251,7 @@ const HIDING_ATTRIBUTES = '[hidden],[contenteditable],[style*="display" i],dialo
  * document order, no lookup per node); `<br>` and `<hr>` the same way. A Text node's block is its nearest
  * block-level ancestor (usually one or two steps up), remembered for its siblings.
  */
-export class StreamReader implements TextReader {
+export class StreamReader extends ReaderOutput implements TextReader {
   interrupted = false;
   private readonly run = nextRun++;
   private seq = 0;
@@ -266,7 +271,6 @@ export class StreamReader implements TextReader {
   private lastContainer: Element | null;
   private container: Element | null = null;
   private pre = false;
-  private blocks: TextBlock[] = [];
   /** The block being read: its text so far, and where its nodes begin in the pool. */
   private text = '';
   private from = 0;
@@ -276,6 +280,7 @@ export class StreamReader implements TextReader {
   private readonly pool: NodePool = { nodes: [], starts: [] };
 
   constructor(root: Element, options: Omit<ReadOptions, 'shallow'> = {}) {
+    super();
     this.root = root;
     this.onBlockElement = options.onBlockElement;
     this.rootContainer = isBlockElement(root) ? root : (blockContainerOf(root) ?? root);
@@ -326,12 +331,6 @@ export class StreamReader implements TextReader {
       merged.sort((a, b) => (a.at === b.at ? 0 : a.at.compareDocumentPosition(b.at) & 4 /* FOLLOWING */ ? -1 : 1));
     }
     for (const entry of merged) this.breaks.push({ first: entry.first, kind: entry.kind });
-  }
-
-  takeBlocks(): TextBlock[] {
-    const blocks = this.blocks;
-    this.blocks = [];
-    return blocks;
   }
 
   step(shouldYield: () => boolean): boolean {
@@ -563,7 +562,7 @@ function lastAtOrBefore(starts: ArrayLike<number>, count: number, offset: number
  *    skipped subtrees. A block with no marked node cannot hold a finding and is not read.
  * Blocks come out in document order, numbered by where their first marked node starts in the page's text.
  */
-export class SparseReader implements TextReader {
+export class SparseReader extends ReaderOutput implements TextReader {
   interrupted = false;
   private readonly run = nextRun++;
   private readonly root: Element;
@@ -588,21 +587,15 @@ export class SparseReader implements TextReader {
   private readonly marked = new Map<Text, number>();
   private containers: Element[] | null = null;
   private readAt = 0;
-  private blocks: TextBlock[] = [];
 
   constructor(root: Element, filter: CandidateFilter, options: Omit<ReadOptions, 'shallow' | 'candidates'> = {}) {
+    super();
     this.root = root;
     this.filter = filter;
     this.onBlockElement = options.onBlockElement;
     this.skipAll = isSkippedElement(root);
     this.parents.push({ element: root, depth: 0 });
     this.next = root.firstChild;
-  }
-
-  takeBlocks(): TextBlock[] {
-    const blocks = this.blocks;
-    this.blocks = [];
-    return blocks;
   }
 
   step(shouldYield: () => boolean): boolean {
@@ -831,26 +824,13 @@ export function readBlocks(root: Element, options: ReadOptions = {}): TextBlock[
   return reader.takeBlocks();
 }
 
-/** Index of the node holding `offset`: the last node starting at or before it (binary search). */
-function nodeIndexAt(block: TextBlock, offset: number): number {
-  const starts = block.starts;
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
 /**
  * The DOM position of a block offset. `affinity` decides offsets on a node boundary or inside a `<br>`'s
  * "\n": 'forward' (a range start) lands at the start of the next node, 'backward' (a range end) at the end
  * of the previous one, so ranges never include neighbouring nodes they do not cover.
  */
 export function positionAt(block: TextBlock, offset: number, affinity: 'forward' | 'backward'): DomPosition {
-  let index = nodeIndexAt(block, offset);
+  let index = lastAtOrBefore(block.starts, block.starts.length, offset);
   let node = block.nodes[index] as Text;
   let inNode = offset - (block.starts[index] as number);
   if (affinity === 'backward' && inNode === 0 && index > 0) {
