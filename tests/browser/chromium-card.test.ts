@@ -63,6 +63,8 @@ test('a Grok story card explains Grok summaries; its fabricated headline names t
     assert.ok(summary.fullContext?.includes('context.html'), 'the card links the context page');
     assert.ok(!summary.fullContext?.endsWith('#iran-tel-aviv-2024'), 'a true story is not tied to an incident');
     assert.match(summary.text, /Grok/);
+    assert.doesNotMatch(summary.text, /\u201C"|"\u201D/, 'an example that carries its own quotation marks is not quoted again');
+    await page.screenshot({ path: screenPath('card-chromium-summary') });
     await closeCard(page);
     await cardAbout(page, 'Iran Strikes Tel Aviv', 'iran-tel-aviv-2024');
     await page.screenshot({ path: screenPath('card-chromium-x-explore') });
