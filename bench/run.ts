@@ -44,7 +44,7 @@ function parseOptions(argv: readonly string[]): Options {
   const jsonAt = argv.indexOf('--json');
   return {
     quick,
-    reps: repsAt >= 0 ? Math.max(1, Number(argv[repsAt + 1]) || 1) : quick ? 2 : 5,
+    reps: repsAt >= 0 ? Math.max(1, Number(argv[repsAt + 1]) || 1) : quick ? 3 : 5,
     profile: argv.includes('--profile') || !quick,
     real: !argv.includes('--no-real'),
     json: jsonAt >= 0 ? String(argv[jsonAt + 1]) : join(ROOT, 'bench', 'results', 'latest.json'),
