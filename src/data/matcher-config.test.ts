@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundledClaims } from './claims';
 import { knowledgeBase } from './index';
@@ -24,33 +23,5 @@ describe('the matching-only config', () => {
       { incident: 'moon-texas-2031', lang: 'en', text: 'Moon Lands on Texas' },
       { incident: 'moon-texas-2031', lang: 'he', text: 'הירח נחת בטקסס' },
     ]);
-  });
-});
-
-describe("the content script's bundle (it runs on every page: issue 5 keeps it small)", () => {
-  async function contentInputs(): Promise<string[]> {
-    const result = await build({
-      entryPoints: ['entrypoints/content/index.ts'],
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: 'iife',
-      loader: { '.css': 'text' },
-      logLevel: 'silent',
-    });
-    return Object.keys(result.metafile.inputs);
-  }
-
-  it("leaves out the cards' texts and the knowledge-base parse (the background answers card details)", async () => {
-    const inputs = await contentInputs();
-    expect(inputs).not.toContain('src/data/matcher-config.ts');
-    expect(inputs).not.toContain('src/data/incidents.ts');
-    expect(inputs).not.toContain('src/data/index.ts');
-  });
-
-  it("reads storage directly, without WXT's storage items", async () => {
-    const inputs = await contentInputs();
-    expect(inputs).toContain('src/settings/page-storage.ts');
-    expect(inputs.filter((input) => input.includes('@wxt-dev/storage') || input === 'src/settings/storage.ts')).toEqual([]);
   });
 });

@@ -1,10 +1,7 @@
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
-/**
- * Every module the content script's bundle reaches (esbuild, as src/data/matcher-config.test.ts bundles it;
- * `wxt/*` resolves to the installed package as in the build).
- */
+/** Every module the content script's bundle reaches (esbuild; `wxt/*` resolves to the installed package as in the build). */
 async function contentInputs(): Promise<string[]> {
   const result = await build({
     entryPoints: ['entrypoints/content/index.ts'],
@@ -32,5 +29,19 @@ describe("the content script's bundle never holds the matcher's compiler (issue 
       'src/data/matcher-config.ts',
     ];
     expect(inputs.filter((input) => compilerParts.includes(input))).toEqual([]);
+  });
+});
+
+describe("the content script's bundle holds no more than a page needs", () => {
+  it("leaves out the cards' texts and the knowledge-base parse (the background answers card details)", async () => {
+    const inputs = await contentInputs();
+    expect(inputs).not.toContain('src/data/incidents.ts');
+    expect(inputs).not.toContain('src/data/index.ts');
+  });
+
+  it("reads storage directly, without WXT's storage items", async () => {
+    const inputs = await contentInputs();
+    expect(inputs).toContain('src/settings/page-storage.ts');
+    expect(inputs.filter((input) => input.includes('@wxt-dev/storage') || input === 'src/settings/storage.ts')).toEqual([]);
   });
 });
