@@ -57,7 +57,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   function host(): CardHost {
     if (cardHost !== null) return cardHost;
     const created = createCardHost({ document, signal, onDismiss: options.onDismiss });
-    created.host.shadowRoot?.addEventListener(
+    // On the host, not its shadow root (made with the first card): clicks in the card reach it composed.
+    created.host.addEventListener(
       'click',
       (event) => {
         const target = event.composedPath()[0];

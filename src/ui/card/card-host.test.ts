@@ -32,15 +32,33 @@ const press = (key: string, target: EventTarget = document): void => {
 };
 
 describe('createCardHost', () => {
-  test('adds one <gc-root> with an open, styled shadow root and nothing else', () => {
+  test('adds one empty <gc-root> and nothing else; the styled shadow root comes with the first card', () => {
     const roots = document.querySelectorAll(HOST_TAG);
     expect(roots).toHaveLength(1);
     expect(cards.host.parentElement).toBe(document.documentElement);
+    expect(cards.host.shadowRoot).toBeNull();
+    expect(cards.isOpen()).toBe(false);
+    cards.close();
+    cards.pointerLeftAnchor();
+    cards.host.dataset.state = 'settled';
+    expect(cards.host.getAttribute('data-state')).toBe('settled');
+
+    cards.open(incidentModel(), anchor, 'pointer');
     expect(cards.host.shadowRoot).not.toBeNull();
     const styled = shadow().adoptedStyleSheets.length + shadow().querySelectorAll('style').length;
     expect(styled).toBeGreaterThan(0);
-    cards.host.dataset.state = 'settled';
-    expect(cards.host.getAttribute('data-state')).toBe('settled');
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+  });
+
+  test('stopping takes the host out of the page, with or without a card', () => {
+    controller.abort();
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
+    controller = new AbortController();
+    cards = createCardHost({ document, signal: controller.signal, onDismiss });
+    cards.open(incidentModel(), anchor, 'pointer');
+    controller.abort();
+    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
+    expect(cards.isOpen()).toBe(false);
   });
 
   test('opens the card for a finding and reuses one card for the page', () => {

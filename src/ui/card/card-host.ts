@@ -1,6 +1,7 @@
 /**
- * The container for the annotation card: ONE `<gc-root>` element with an open shadow root, the only node the
- * extension adds to a page, and one card in it, moved and re-filled for each finding.
+ * The container for the annotation card: ONE `<gc-root>` element, the only node the extension adds to a page,
+ * with an open shadow root (made when the first card opens) and one card in it, moved and re-filled for each
+ * finding.
  *
  * Behaves as WCAG 1.4.13 (content on hover or focus) asks: dismissable with Esc without moving the pointer,
  * hoverable (the pointer may travel from the text onto the card during a short grace period), persistent until
@@ -128,10 +129,42 @@ export function pageTheme(doc: Document, from: Node | null): 'dark' | 'light' {
   return prefersDark && (!scheme || scheme === 'normal' || scheme.includes('dark')) ? 'dark' : 'light';
 }
 
+/**
+ * The host, empty until a card first opens: most pages never show one, and they get neither a shadow root nor
+ * a stylesheet nor our window listeners, only the element that carries the scanner's state.
+ */
 export function createCardHost(options: CardHostOptions): CardHost {
   const { document: doc, signal } = options;
-  const win = doc.defaultView ?? window;
   const host = doc.createElement(HOST_TAG);
+  let ui: CardUi | undefined;
+
+  function ensureAttached(): void {
+    if (!host.isConnected && doc.documentElement) doc.documentElement.append(host);
+  }
+
+  signal.addEventListener('abort', () => host.remove(), { once: true });
+  ensureAttached();
+  return {
+    host,
+    ensureAttached,
+    open(model, anchor, via) {
+      if (signal.aborted) return;
+      ensureAttached();
+      ui ??= createCardUi(host, options);
+      ui.open(model, anchor, via);
+    },
+    pointerLeftAnchor: () => ui?.pointerLeftAnchor(),
+    close: () => ui?.close(),
+    isOpen: () => ui?.isOpen() ?? false,
+  };
+}
+
+type CardUi = Pick<CardHost, 'open' | 'pointerLeftAnchor' | 'close' | 'isOpen'>;
+
+/** The card itself, in the host's shadow root: created when the first card opens. */
+function createCardUi(host: HTMLElement, options: CardHostOptions): CardUi {
+  const { document: doc, signal } = options;
+  const win = doc.defaultView ?? window;
   const root = host.attachShadow({ mode: 'open' });
   const styling = adoptStyles(root, doc);
   host.dataset.styles = styling;
@@ -215,13 +248,7 @@ export function createCardHost(options: CardHostOptions): CardHost {
     returnFocus = undefined;
   }
 
-  function ensureAttached(): void {
-    if (!host.isConnected && doc.documentElement) doc.documentElement.append(host);
-  }
-
   function open(model: CardModel, anchor: Range, via: 'pointer' | 'keyboard'): void {
-    if (signal.aborted) return;
-    ensureAttached();
     cancelLeave();
     if (via === 'keyboard' && !focusInside()) {
       const active = doc.activeElement;
@@ -313,15 +340,11 @@ export function createCardHost(options: CardHostOptions): CardHost {
     () => {
       hide(false);
       if (frame) win.cancelAnimationFrame(frame);
-      host.remove();
     },
     { once: true },
   );
 
-  ensureAttached();
   return {
-    host,
-    ensureAttached,
     open,
     pointerLeftAnchor: scheduleLeave,
     close: () => hide(true),
