@@ -35,6 +35,19 @@ test('hover opens the card for the incident with its sources; the pointer can mo
   }),
 );
 
+test("the card's Full context link opens the extension's context page at the incident", TEST_TIMEOUT, () =>
+  onSettledPage(chromium, 'article-split.html', 2, async ({ page, errors }) => {
+    await cardAbout(page, 'Iran Strikes', 'iran-tel-aviv-2024');
+    const opened = chromium.context.waitForEvent('page');
+    await page.getByRole('link', { name: 'Full context' }).click();
+    const context = await opened;
+    await context.waitForLoadState();
+    assert.equal(context.url(), chromium.extensionUrl('context.html#iran-tel-aviv-2024'));
+    await context.close();
+    assert.deepEqual(errors, []);
+  }),
+);
+
 test('the next/previous-finding command opens the card of each finding in turn', TEST_TIMEOUT, () =>
   onSettledPage(chromium, 'article-split.html', 2, async ({ page, errors }) => {
     const tabId = await chromium.tabIdOf(page);

@@ -4,13 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { closeCard, hover } from './harness/card-checks';
 import { STATIC_FIXTURES, findingKey, sorted } from './harness/expectations';
 import { withFirefox } from './harness/firefox';
 import { assertContentVisibility } from './harness/visibility-check';
 import { foreignMutations, highlightedTexts, onSettledPage, readHighlights } from './harness/page-probe';
 import { screenPath } from './harness/screens';
-import { TEST_TIMEOUT } from './harness/wait';
+import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
 const firefox = withFirefox();
 
@@ -39,6 +40,21 @@ test('Firefox: a split fabricated headline is highlighted, its card opens on hov
     // The recorder does see a change the page did not announce (so the check above can fail).
     await page.evaluate('document.querySelector("h1").setAttribute("data-x", "1")');
     assert.deepEqual(await foreignMutations(page), ['attribute data-x on html>body>article>h1']);
+
+    await hover(page, 'Iran Strikes');
+    // "Full context" opens the extension's context page at the incident (the background opens it).
+    const link = await page.$('>>> a.context');
+    assert.ok(link !== null, 'the card has a Full context link');
+    await link.click();
+    const wanted = firefox.extensionUrl('context.html#iran-tel-aviv-2024');
+    // Puppeteer reports moz-extension pages as about:blank: ask each page where it is.
+    const hrefOf = (each: Page): Promise<string> => each.evaluate('location.href').then(String, () => '');
+    let context: Page | undefined;
+    await waitFor(async () => {
+      for (const each of await firefox.browser.pages()) if ((await hrefOf(each)) === wanted) context = each;
+      return context !== undefined;
+    }, 'the context page to open from the card');
+    await context?.close();
   }),
 );
 
