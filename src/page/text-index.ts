@@ -499,7 +499,7 @@ const SPARSE_CHUNK = 65_536;
 /** Characters of a chunk's end scanned again with the next chunk: longer than any anchor, so none is cut. */
 const SPARSE_OVERLAP = 16;
 /** Pieces read between two looks at the clock. */
-const PIECES_PER_CHECK = 64;
+const PIECES_PER_CHECK = 32;
 /** Elements inside which the block reader's text is not the `textContent`'s run on: blocks, `<br>`, skipped ones. */
 const BREAKING_ELEMENTS = [...BLOCK_ELEMENTS, ...SKIPPED_ELEMENTS, 'br'].join(',');
 /** Text and CDATA nodes: what an element's `textContent` is made of, in the same order. */
@@ -656,16 +656,20 @@ export class SparseReader extends ReaderOutput implements TextReader {
     let count = 0;
     for (let piece = this.nextPiece(); piece !== null; piece = this.nextPiece()) {
       const text = piece.nodeType === 1 ? ((piece as Element).textContent ?? '') : (piece as Text).data;
-      if (text.length === 0) continue;
-      this.pieces.push(piece);
-      this.pieceStarts.push(chunk.length);
-      chunk += text;
-      if (chunk.length >= SPARSE_CHUNK) {
-        this.chunk = chunk;
-        this.scanChunk(false);
-        chunk = this.chunk;
+      let scanned = false;
+      if (text.length > 0) {
+        this.pieces.push(piece);
+        this.pieceStarts.push(chunk.length);
+        chunk += text;
+        if (chunk.length >= SPARSE_CHUNK) {
+          this.chunk = chunk;
+          this.scanChunk(false);
+          chunk = this.chunk;
+          scanned = true;
+        }
       }
-      if (++count % PIECES_PER_CHECK === 0 && shouldYield()) {
+      // Empty pieces count too: a page of a million empty elements still gives the page its turns.
+      if ((scanned || ++count % PIECES_PER_CHECK === 0) && shouldYield()) {
         this.chunk = chunk;
         return false;
       }
