@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BlockReader, StreamReader, positionAt, rangeFor, readBlocks, type TextBlock } from './text-index';
+import { createMatcher } from '../core/compile';
+import { bundledMatcherConfig } from '../data/matcher-config';
+import { BlockReader, SparseReader, StreamReader, positionAt, rangeFor, readBlocks, type TextBlock } from './text-index';
 
 function texts(blocks: TextBlock[]): string[] {
   return blocks.map((block) => block.text.replace(/\s+/g, ' ').trim());
@@ -115,5 +117,19 @@ describe('text index', () => {
     document.body.innerHTML = '<p>replaced</p>';
     expect(interrupted.step(() => false)).toBe(true);
     expect(interrupted.interrupted).toBe(true);
+  });
+
+  it('reading a page of empty elements still gives the page its turns, and resumes where it stopped', () => {
+    const filter = createMatcher(bundledMatcherConfig).candidates;
+    if (!filter) throw new Error('the bundled matcher has a candidate filter');
+    // Thousands of empty elements in a long list (read piece by piece), then one headline.
+    document.body.innerHTML = `<div>${'<span></span>'.repeat(5000)}</div><h2>Iran Strikes Tel Aviv with Heavy Missiles</h2>`;
+    const reader = new SparseReader(document.body, filter);
+    let asked = 0;
+    let steps = 0;
+    // The slice is over at every look at the clock: each step returns at the first look.
+    while (!reader.step(() => ++asked > 0)) steps++;
+    expect(steps).toBeGreaterThan(100);
+    expect(texts(reader.takeBlocks())).toEqual(['Iran Strikes Tel Aviv with Heavy Missiles']);
   });
 });
