@@ -6,6 +6,7 @@
  */
 import type { FindingKind } from '../core/types';
 import type { Incident } from '../data/schema';
+import { askBackground } from './ask-background';
 import { IncidentDetailsRequestSchema, IncidentDetailsSchema, MAX_DETAIL_IDS, type IncidentDetailsRequest } from './schema';
 
 /** A backstop for a background that never answers: the card then opens without the incident's details. */
@@ -51,14 +52,9 @@ export function createIncidentDetailsClient(options: IncidentDetailsClientOption
 
   async function ask(request: IncidentDetailsRequest): Promise<void> {
     const at = generation;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('no answer in time')), options.timeoutMs ?? DETAILS_TIMEOUT_MS);
-      });
-      // sendMessage throws synchronously once the extension is gone: Promise.resolve().then catches that too.
       const valid = IncidentDetailsRequestSchema.parse(request);
-      const answer = await Promise.race([Promise.resolve().then(() => options.send(valid)), timeout]);
+      const answer = await askBackground(options.send, valid, options.timeoutMs ?? DETAILS_TIMEOUT_MS);
       const parsed = IncidentDetailsSchema.safeParse(answer);
       if (!parsed.success) {
         options.debug('ignoring malformed incident details', parsed.error.issues.slice(0, 3));
@@ -71,8 +67,6 @@ export function createIncidentDetailsClient(options: IncidentDetailsClientOption
     } catch (error) {
       // Nothing is remembered: the next card or settled scan asks again.
       options.debug('incident details not available', error);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

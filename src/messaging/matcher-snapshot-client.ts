@@ -3,6 +3,7 @@
  * snapshot when the page has no usable stored one, so that pages never compile the matcher themselves (the
  * compiler and the knowledge base's matching data stay out of the content script).
  */
+import { askBackground } from './ask-background';
 import { MatcherSnapshotAnswerSchema, MatcherSnapshotRequestSchema, type MatcherSnapshotRequest } from './schema';
 
 /** A backstop for a background that never answers (it compiles for well under a second on a cold worker). */
@@ -22,20 +23,13 @@ export interface MatcherSnapshotRequestOptions {
  * background then replaces it). Never rejects: a failure, a timeout or a malformed answer gives `ok: false`.
  */
 export async function requestMatcherSnapshot(rebuild: boolean, options: MatcherSnapshotRequestOptions): Promise<SnapshotAnswer> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('no answer in time')), options.timeoutMs ?? SNAPSHOT_TIMEOUT_MS);
-    });
     const request = MatcherSnapshotRequestSchema.parse({ type: 'matcher-snapshot', rebuild });
-    // sendMessage throws synchronously once the extension is gone: Promise.resolve().then catches that too.
-    const answer = await Promise.race([Promise.resolve().then(() => options.send(request)), timeout]);
+    const answer = await askBackground(options.send, request, options.timeoutMs ?? SNAPSHOT_TIMEOUT_MS);
     const parsed = MatcherSnapshotAnswerSchema.safeParse(answer);
     if (!parsed.success) return { ok: false, reason: 'malformed matcher snapshot answer', error: parsed.error.issues.slice(0, 3) };
     return { ok: true, snapshot: parsed.data.snapshot };
   } catch (error) {
     return { ok: false, reason: 'no matcher snapshot from the background', error };
-  } finally {
-    clearTimeout(timer);
   }
 }
