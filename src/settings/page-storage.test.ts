@@ -11,15 +11,9 @@ import { addPageDismissal, readPageState, watchPageState, type PageStateChange }
 import { DEFAULT_SETTINGS, type Dismissal, type SettingsV1 } from './schema';
 import { addDismissal, readDismissals, readSettings, removePack, savePack, setPaused, setSiteEnabled } from './storage';
 import { storedMatcherSnapshot } from './stored-values';
+import { TEST_DISMISSAL } from './test-fixtures';
 
-const dismissal: Dismissal = {
-  site: 'example.org',
-  key: 'iran strikes tel aviv with heavy missiles',
-  text: 'Iran Strikes Tel Aviv with Heavy Missiles',
-  kind: 'fabricated-headline',
-  incident: 'iran-tel-aviv-2024',
-  at: 1,
-};
+const dismissal: Dismissal = TEST_DISMISSAL;
 
 const incident: Incident = testIncident({ id: 'moon-texas-2031', claims: { en: ['Moon Lands on Texas After Orbit Slip'], he: [] } });
 

@@ -18,6 +18,7 @@ import {
   setSiteEnabled,
   settingsItem,
 } from './storage';
+import { TEST_DISMISSAL } from './test-fixtures';
 
 async function rawLocal(): Promise<Record<string, unknown>> {
   return fakeBrowser.storage.local.get(null);
@@ -78,14 +79,7 @@ describe('settings', () => {
 });
 
 describe('dismissals', () => {
-  const dismissal: Dismissal = {
-    site: 'example.org',
-    key: 'iran strikes tel aviv with heavy missiles',
-    text: 'Iran Strikes Tel Aviv with Heavy Missiles',
-    kind: 'fabricated-headline',
-    incident: 'iran-tel-aviv-2024',
-    at: 1,
-  };
+  const dismissal: Dismissal = TEST_DISMISSAL;
 
   it('adds without duplicates and undoes', async () => {
     await addDismissal(dismissal);
