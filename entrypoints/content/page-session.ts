@@ -10,7 +10,7 @@ import type { FindingKind, Matcher } from '../../src/core/types';
 import { createHighlighter, type HighlightStyle } from '../../src/page/highlighter';
 import { watchHover } from '../../src/page/hit-test';
 import { createScanner, type PageFinding, type ScanState } from '../../src/page/scanner';
-import { liveRange } from '../../src/page/text-index';
+import { composedParent, liveRange } from '../../src/page/text-index';
 import { createCardHost, type CardHost } from '../../src/ui/card/card-host';
 import type { CardModel } from '../../src/ui/card/card-model';
 
@@ -144,7 +144,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     const finding = scanner.findingById(id);
     const span = finding?.spans[0];
     if (finding === undefined || span === undefined) return false;
-    const element = span.range.startContainer.parentElement;
+    const element = composedParent(span.range.startContainer);
     element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
     highlighter.setActive(finding);
     open(finding, span.range, 'keyboard');

@@ -5,7 +5,7 @@
  * listener for the whole page, at most one test per animation frame.
  */
 import type { FindingSpan, PageFinding } from './scanner';
-import { HOST_TAG, blockContainerOf, offsetOf } from './text-index';
+import { HOST_TAG, asShadowRoot, blockContainerOf, offsetOf } from './text-index';
 
 export interface Hit {
   finding: PageFinding;
@@ -18,14 +18,15 @@ interface Caret {
 }
 
 type CaretDocument = Document & {
-  caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
   caretRangeFromPoint?: (x: number, y: number) => Range | null;
 };
 
-export function caretAt(document: Document, x: number, y: number): Caret | null {
+/** The caret position under a point; inside the given shadow roots when it falls in them. */
+export function caretAt(document: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): Caret | null {
   const doc = document as CaretDocument;
   if (typeof doc.caretPositionFromPoint === 'function') {
-    const position = doc.caretPositionFromPoint(x, y);
+    const position = shadowRoots.length > 0 ? doc.caretPositionFromPoint(x, y, { shadowRoots }) : doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   if (typeof doc.caretRangeFromPoint === 'function') {
@@ -58,8 +59,26 @@ function preference(finding: PageFinding): number {
 }
 
 /**
+ * The element under the pointer, looking into open shadow roots (an event outside a shadow tree sees its
+ * host). Only valid while the event is dispatched.
+ */
+export function pointerTarget(event: Event): EventTarget | null {
+  const target = event.target;
+  if (!(target instanceof Element) || target.shadowRoot === null || target.localName === HOST_TAG) return target;
+  return event.composedPath()[0] ?? target;
+}
+
+/** The open shadow roots `node` is inside, innermost first. */
+function shadowRootsAbove(node: Node): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (let root = asShadowRoot(node.getRootNode()); root !== null; root = asShadowRoot(root.host.getRootNode())) roots.push(root);
+  return roots;
+}
+
+/**
  * The finding under the point, `'host'` when the pointer is over our own card, or null.
- * `findingsIn` is the scanner's index by block container.
+ * `target` is the element under the pointer (`pointerTarget`); `findingsIn` the scanner's index by block
+ * container.
  */
 export function findingAtPoint(
   document: Document,
@@ -72,16 +91,19 @@ export function findingAtPoint(
   if (target.localName === HOST_TAG || target.closest(HOST_TAG) !== null) return 'host';
   const container = blockContainerOf(target);
   if (container === null) return null;
-  const candidates = findingsIn(container);
+  // A shadow host under the pointer: the text there may be its shadow tree's top-level text (the host owns it).
+  const own = target.shadowRoot !== null ? findingsIn(target) : undefined;
+  const candidates = own === undefined ? findingsIn(container) : [...own, ...(findingsIn(container) ?? [])];
   if (candidates === undefined || candidates.length === 0) return null;
-  const caret = caretAt(document, x, y);
+  const shadows = target.shadowRoot !== null ? [target.shadowRoot, ...shadowRootsAbove(target)] : shadowRootsAbove(target);
+  const caret = caretAt(document, x, y, shadows);
   if (caret === null || caret.node.nodeType !== 3) return null;
   const text = caret.node as Text;
   let glyph: number | undefined;
   let best: Hit | null = null;
   for (const finding of candidates) {
     for (const span of finding.spans) {
-      if (span.block.container !== container) continue;
+      if (span.block.container !== container && span.block.container !== target) continue;
       const at = offsetOf(span.block, text, caret.offset);
       if (at < 0 || at < span.start || at > span.end) continue;
       glyph ??= glyphUnderPoint(text, caret.offset, x, y);
@@ -108,7 +130,7 @@ export interface HoverOptions {
 export function watchHover(options: HoverOptions): void {
   const { document, signal } = options;
   const view = document.defaultView;
-  let pending: PointerEvent | null = null;
+  let pending: { x: number; y: number; target: EventTarget | null } | null = null;
   let frame = 0;
   let current: PageFinding | null = null;
 
@@ -128,7 +150,7 @@ export function watchHover(options: HoverOptions): void {
         leave();
         return;
       }
-      const hit = findingAtPoint(document, event.clientX, event.clientY, event.target, options.findingsIn);
+      const hit = findingAtPoint(document, event.x, event.y, event.target, options.findingsIn);
       if (hit === 'host') return;
       if (hit === null) {
         leave();
@@ -146,7 +168,7 @@ export function watchHover(options: HoverOptions): void {
     'pointermove',
     (event) => {
       if (event.pointerType === 'touch') return;
-      pending = event;
+      pending = { x: event.clientX, y: event.clientY, target: pointerTarget(event) };
       if (frame === 0 && view !== null) frame = view.requestAnimationFrame(test);
     },
     { capture: true, passive: true, signal },

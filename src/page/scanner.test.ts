@@ -418,3 +418,84 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
     expect(inputs.join('')).not.toContain('bakery');
   });
 });
+
+describe('open shadow roots', () => {
+  const MODI = 'PM Modi Ejected from Indian Government';
+  const SUN = "Sun's Odd Behavior: Experts Baffled";
+
+  /** A page of web components: text in a shadow tree, a shadow root's own top-level text, a nested shadow root, slotted light text. */
+  function buildPage(): { inner: ShadowRoot; top: ShadowRoot; nested: ShadowRoot } {
+    document.body.innerHTML = `<main><p>Light text first.</p><news-card id="inner"></news-card><news-card id="top"></news-card>
+      <news-card id="outer"></news-card><news-card id="slotted"><span>${SUN}</span></news-card></main>`;
+    const inner = (document.getElementById('inner') as HTMLElement).attachShadow({ mode: 'open' });
+    inner.innerHTML = `<div class="frame"><p>Shadow: <b>Iran Strikes</b> Tel Aviv with Heavy Missiles</p></div>`;
+    const top = (document.getElementById('top') as HTMLElement).attachShadow({ mode: 'open' });
+    top.innerHTML = `<b>Top:</b> ${KLAY}`;
+    const outer = (document.getElementById('outer') as HTMLElement).attachShadow({ mode: 'open' });
+    outer.innerHTML = '<section><h3>Nested</h3><inner-card></inner-card></section>';
+    const nested = (outer.querySelector('inner-card') as HTMLElement).attachShadow({ mode: 'open' });
+    nested.innerHTML = `<p>${MODI}</p>`;
+    (document.getElementById('slotted') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<div class="frame"><slot></slot></div>';
+    return { inner, top, nested };
+  }
+
+  const EXPECTED = [
+    `fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`,
+    `fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`,
+    `fabricated-headline/claim/modi-ejected-2024: ${MODI}`,
+    `fabricated-headline/claim/sun-eclipse-2024: ${SUN}`,
+  ];
+
+  it('finds headlines inside them, in the order the page shows them, read sparsely or in full', async () => {
+    for (const matcher of [realMatcher, recordingMatcher()]) {
+      controller.abort();
+      controller = new AbortController();
+      buildPage();
+      const scanner = start(matcher);
+      await scanner.settled();
+      expect(summary(scanner.findings())).toEqual(EXPECTED);
+    }
+  });
+
+  it('follows changes inside a shadow tree and findings leaving with their host', async () => {
+    const { inner, top } = buildPage();
+    const scanner = start();
+    await scanner.settled();
+    const topId = scanner.findings()[1]?.id;
+    const added = document.createElement('p');
+    added.textContent = 'Adams vs. Earthquake: 50,000 Cops in Subway Showdown';
+    inner.append(added);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([
+      EXPECTED[0],
+      'fabricated-headline/claim/adams-earthquake-2024: Adams vs. Earthquake: 50,000 Cops in Subway Showdown',
+      ...EXPECTED.slice(1),
+    ]);
+    // The top-level text of a shadow root: the host stays, the text goes.
+    expect(scanner.findings()[2]?.id).toBe(topId);
+    (top.lastChild as Text).data = ' Klay Thompson scored 30 points.';
+    await scanner.settled();
+    expect(summary(scanner.findings()).map((line) => line.split('/')[2]?.split(':')[0])).toEqual(['iran-tel-aviv-2024', 'adams-earthquake-2024', 'modi-ejected-2024', 'sun-eclipse-2024']);
+    inner.host.remove();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([EXPECTED[2], EXPECTED[3]]);
+  });
+
+  it('reads the shadow roots of components added later, and re-reads a host’s light text without losing its shadow findings', async () => {
+    // A page built of web components (a custom element where the page is divided): the whole page is searched.
+    document.body.innerHTML = '<app-shell><main><div id="feed"></div><div id="host">Light text of the host.</div></main></app-shell>';
+    const host = document.getElementById('host') as HTMLElement;
+    host.attachShadow({ mode: 'open' }).innerHTML = `${KLAY} <slot></slot>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([EXPECTED[1]]);
+    const card = document.createElement('news-card');
+    card.attachShadow({ mode: 'open' }).innerHTML = `<p>${HEADLINE}</p>`;
+    const wrapper = document.createElement('span');
+    wrapper.append(card);
+    (document.getElementById('feed') as HTMLElement).append(wrapper);
+    (host.firstChild as Text).data = 'Light text of the host, edited.';
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([EXPECTED[0], EXPECTED[1]]);
+  });
+});

@@ -18,7 +18,9 @@ import { findStoryCard, isStandaloneLabel, type BlockSpan, type StoryCard } from
 import { BLOCK_SEPARATOR } from './text-rules';
 import {
   HOST_TAG,
+  asShadowRoot,
   blockContainerOf,
+  composedParent,
   createReader,
   displayText,
   isBlockElement,
@@ -27,6 +29,7 @@ import {
   positionAt,
   rangeFor,
   trimSpan,
+  type ReadRoot,
   type TextBlock,
   type TextReader,
 } from './text-index';
@@ -105,8 +108,16 @@ interface IndexedBlock {
 }
 
 interface ReadJob {
-  root: Element;
+  root: ReadRoot;
   shallow: boolean;
+  /** The whole document: searched for shadow roots only when built of web components (see `searchHosts`). */
+  whole?: boolean;
+}
+
+/** A walk over a read root's elements looking for open shadow roots (text the page shows from inside them). */
+interface HostSearch {
+  readonly root: ReadRoot;
+  readonly walker: TreeWalker;
 }
 
 const DEFAULT_SLICE_MS = 6;
@@ -115,6 +126,16 @@ const DEFAULT_HUGE_BATCH = 1000;
 const MATCH_CHUNK = 32_768;
 /** Attributes that can show or hide content (see text-rules `hidesContent`). */
 const OBSERVED_ATTRIBUTES = ['hidden', 'style', 'contenteditable', 'open'];
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: OBSERVED_ATTRIBUTES,
+  attributeOldValue: true,
+};
+/** Elements looked at between two looks at the clock while searching for shadow roots. */
+const HOSTS_PER_CHECK = 512;
 
 type SchedulerWithYield = { yield?: () => Promise<void> };
 
@@ -179,8 +200,25 @@ function inDocumentOrder(a: PageFinding, b: PageFinding): number {
   if (ra === undefined || rb === undefined || ra.startContainer === rb.startContainer) {
     return (ra?.startOffset ?? 0) - (rb?.startOffset ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'fabricated-headline' ? -1 : 1);
   }
-  const position = ra.startContainer.compareDocumentPosition(rb.startContainer);
-  return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
+  return treeOrder(ra.startContainer, rb.startContainer);
+}
+
+/** Document order of two nodes; a shadow tree's nodes stand where its host stands. */
+function treeOrder(a: Node, b: Node): number {
+  const position = a.compareDocumentPosition(b);
+  if ((position & 1) /* DISCONNECTED: different trees */ === 0) return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
+  const hostsOf = (node: Node): Node[] => {
+    const chain = [node];
+    for (let host = asShadowRoot(node.getRootNode())?.host; host !== undefined; host = asShadowRoot(host.getRootNode())?.host) chain.push(host);
+    return chain;
+  };
+  const chainA = hostsOf(a);
+  const chainB = hostsOf(b);
+  for (const x of chainA) {
+    const y = chainB.find((node) => node.getRootNode() === x.getRootNode());
+    if (y !== undefined) return x === y ? chainB.length - chainA.length : treeOrder(x, y);
+  }
+  return 0;
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
@@ -201,6 +239,12 @@ export function createScanner(options: ScannerOptions): Scanner {
   let pendingMutatedNodes = 0;
   const readQueue: ReadJob[] = [];
   let reader: { job: ReadJob; reader: TextReader } | null = null;
+  /** Read roots whose elements are still to be searched for open shadow roots, and the search under way. */
+  const hostQueue: ReadRoot[] = [];
+  let hostSearch: HostSearch | null = null;
+  /** Open shadow roots the observer watches (it cannot see into them from the document). */
+  let shadowRoots = new WeakSet<ShadowRoot>();
+  let watchingShadows = false;
   let matchQueue: TextBlock[] = [];
   let matchPos = 0;
   let commitNeeded = false;
@@ -246,7 +290,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   function removeContainer(container: Element): void {
     const list = byContainer.get(container);
     if (list === undefined) return;
-    for (const item of list) removeIndexed(item);
+    // A shadow host owns the top-level text of its shadow tree too: that is re-read with the shadow root.
+    const tree = watchingShadows ? container.getRootNode() : null;
+    for (const item of list) if (tree === null || item.block.nodes[0]?.getRootNode() === tree) removeIndexed(item);
   }
 
   /** Drops what was indexed inside a subtree that left the page (walks only that subtree). */
@@ -258,8 +304,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /** Drops what was indexed under `root` even where it is now hidden (the reader will not enter there). */
-  function sweepUnder(root: Element): void {
-    for (const item of [...indexed]) if (root.contains(item.block.container)) removeIndexed(item);
+  function sweepUnder(root: ReadRoot): void {
+    // A shadow root's blocks are those of its tree's text (its top-level text's container is the host, outside it).
+    const under = root.nodeType === 1 ? (item: IndexedBlock) => root.contains(item.block.container) : (item: IndexedBlock) => root.contains(item.block.nodes[0] ?? null);
+    for (const item of [...indexed]) if (under(item)) removeIndexed(item);
   }
 
   /** Indexed blocks whose visibility is not known yet; `styleReady`: a rendering has passed since they came. */
@@ -299,8 +347,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   // --- reading and matching ------------------------------------------------------------------------
 
   function startRead(job: ReadJob): void {
-    // A sparse read enters only the blocks that may hold a finding: drop what was found anywhere under the root.
-    if (!job.shallow && matcher.candidates != null && indexed.size > 0) sweepUnder(job.root);
+    // A sparse read enters only the blocks that may hold a finding, and a shadow root's top-level text is not
+    // its host's own re-read: drop what was found anywhere under the root.
+    if (!job.shallow && indexed.size > 0 && (matcher.candidates != null || job.root.nodeType !== 1)) sweepUnder(job.root);
     reader = {
       job,
       reader: createReader(job.root, { shallow: job.shallow, onBlockElement: removeContainer, candidates: matcher.candidates }),
@@ -343,6 +392,49 @@ export function createScanner(options: ScannerOptions): Scanner {
       perBlock.set(index, list);
     }
     for (const [blockIndex, findings] of perBlock) addIndexed(blocks[blockIndex] as TextBlock, findings);
+  }
+
+  // --- open shadow roots ---------------------------------------------------------------------------
+
+  /**
+   * Looks at up to HOSTS_PER_CHECK elements of the current search at a time; each open shadow root found is
+   * watched and read as a root of its own (its nested shadow roots are found when its read is done).
+   *
+   * Only an element's own `shadowRoot` tells, so a search visits every element under its root: proportional to
+   * the change for added subtrees and shadow trees, but on a whole 1 MB feed it costs about a third of reading
+   * the page's text. The whole document is therefore searched only when its read met a custom element where
+   * the page is divided (`TextReader.sawComponents`): pages built of web components show them there.
+   */
+  function searchHosts(shouldYield: () => boolean): void {
+    if (hostSearch === null) {
+      const root = hostQueue.shift() as ReadRoot;
+      if (!root.isConnected) return;
+      hostSearch = { root, walker: document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */) };
+    }
+    const walker = hostSearch.walker;
+    // Resuming: the page may have removed the element we stopped at; look through the root again.
+    if (!hostSearch.root.contains(walker.currentNode)) walker.currentNode = hostSearch.root;
+    for (;;) {
+      for (let count = 0; count < HOSTS_PER_CHECK; count++) {
+        const element = walker.nextNode() as Element | null;
+        if (element === null) {
+          hostSearch = null;
+          return;
+        }
+        const shadow = element.shadowRoot;
+        if (shadow !== null && element.localName !== HOST_TAG) foundShadowRoot(shadow);
+      }
+      if (shouldYield()) return;
+    }
+  }
+
+  function foundShadowRoot(shadow: ShadowRoot): void {
+    if (!shadowRoots.has(shadow)) {
+      shadowRoots.add(shadow);
+      watchingShadows = true;
+      observer.observe(shadow, OBSERVE);
+    }
+    readQueue.push({ root: shadow, shallow: false });
   }
 
   // --- mutation batches ----------------------------------------------------------------------------
@@ -398,12 +490,19 @@ export function createScanner(options: ScannerOptions): Scanner {
     const deep = new Set<Element>();
     const swept = new Set<Element>();
     const shallow = new Set<Element>();
+    /** Shadow trees that changed: each is read again whole (a component's tree is small next to a page). */
+    const shadows = new Set<ShadowRoot>();
     const addContainerOf = (node: Node): void => {
       const container = blockContainerOf(node);
       if (container !== null) shallow.add(container);
     };
     for (const record of records) {
       const target = record.target;
+      const tree = watchingShadows ? asShadowRoot(target.getRootNode()) : null;
+      if (tree !== null) {
+        shadows.add(tree);
+        continue;
+      }
       if (record.type === 'characterData') {
         addContainerOf(target);
         continue;
@@ -434,6 +533,8 @@ export function createScanner(options: ScannerOptions): Scanner {
             inlineChanged = true;
             // Block elements inside an added inline element (X wraps divs in links) are read on their own.
             collectTopBlocks(element, deep);
+            // Its shadow roots are not part of its container's text (blocks read deep are searched after).
+            hostQueue.push(element);
           }
         } else if (node.nodeType === 3) {
           inlineChanged = true;
@@ -470,6 +571,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (keep(root, false)) roots.push({ root, shallow: true });
       else if (!root.isConnected) removeContainer(root);
     }
+    for (const tree of shadows) if (tree.isConnected) roots.push({ root: tree, shallow: false });
     // Cached story cards touching a changed subtree are found again.
     if (cardCache.size > 0) {
       for (const [block, card] of [...cardCache]) {
@@ -521,6 +623,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     fullPending = false;
     reader = null;
     readQueue.length = 0;
+    hostQueue.length = 0;
+    hostSearch = null;
     matchQueue = [];
     matchPos = 0;
     pendingRecords = [];
@@ -529,11 +633,20 @@ export function createScanner(options: ScannerOptions): Scanner {
     cardCache.clear();
     commitNeeded = true;
     const root = document.documentElement;
-    if (root !== null) readQueue.push({ root, shallow: false });
+    if (root !== null) readQueue.push({ root, shallow: false, whole: true });
   }
 
   function hasWork(): boolean {
-    return fullPending || reader !== null || matchPos < matchQueue.length || readQueue.length > 0 || pendingRecords.length > 0 || commitNeeded;
+    return (
+      fullPending ||
+      reader !== null ||
+      matchPos < matchQueue.length ||
+      readQueue.length > 0 ||
+      hostSearch !== null ||
+      hostQueue.length > 0 ||
+      pendingRecords.length > 0 ||
+      commitNeeded
+    );
   }
 
   function setState(next: ScanState): void {
@@ -576,6 +689,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       console.debug('[grok-context] scan failed', error);
       reader = null;
       readQueue.length = 0;
+      hostQueue.length = 0;
+      hostSearch = null;
       matchQueue = [];
       matchPos = 0;
       pendingRecords = [];
@@ -604,6 +719,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (done) {
         reader = null;
         if (active.reader.interrupted && active.job.root.isConnected) readQueue.unshift(active.job);
+        else if (!active.job.shallow && (active.job.whole !== true || active.reader.sawComponents)) hostQueue.push(active.job.root);
       }
       return;
     }
@@ -613,6 +729,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     if (readQueue.length > 0) {
       startRead(readQueue.shift() as ReadJob);
+      return;
+    }
+    if (hostSearch !== null || hostQueue.length > 0) {
+      searchHosts(shouldYield);
       return;
     }
     if (pendingRecords.length > 0) {
@@ -690,7 +810,8 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   function commit(): void {
     commitNeeded = false;
-    for (const item of [...indexed]) if (!item.block.container.isConnected) removeIndexed(item);
+    // A shadow tree's top-level text can leave while its container (the host) stays.
+    for (const item of [...indexed]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
 
     // Story cards around standalone labels.
     const labels: IndexedBlock[] = [];
@@ -838,14 +959,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   // --- lifetime ------------------------------------------------------------------------------------
 
   const observer = new MutationObserver(onRecords);
-  observer.observe(document, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: OBSERVED_ATTRIBUTES,
-    attributeOldValue: true,
-  });
+  observer.observe(document, OBSERVE);
   // Not bubbling: listened for in the capture phase, on the way to the page's element.
   document.addEventListener('contentvisibilityautostatechange', onContentVisibility, { capture: true, passive: true, signal });
   signal.addEventListener(
@@ -853,8 +967,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     () => {
       observer.disconnect();
       deferred = new WeakMap();
+      shadowRoots = new WeakSet();
       reader = null;
       readQueue.length = 0;
+      hostQueue.length = 0;
+      hostSearch = null;
       matchQueue = [];
       pendingRecords = [];
       indexed.clear();

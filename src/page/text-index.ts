@@ -69,12 +69,52 @@ export function isSkippedElement(element: Element): boolean {
   return element.hasAttributes() && hidesContent(name, (attribute) => element.getAttribute(attribute));
 }
 
+/**
+ * What a reader reads: an element's subtree, or an open shadow root's tree (text a page shows through a web
+ * component). A shadow root's own top-level text belongs to its host: the host is that text's container.
+ */
+export type ReadRoot = Element | ShadowRoot;
+
+/** The shadow root `node` is the top of, if it is one (nodeType 11 with a host; a plain fragment has none). */
+export function asShadowRoot(node: Node | null): ShadowRoot | null {
+  return node !== null && node.nodeType === 11 && (node as ShadowRoot).host != null ? (node as ShadowRoot) : null;
+}
+
+/** The element above `node`, crossing from the top of a shadow tree to its host. */
+export function composedParent(node: Node): Element | null {
+  return node.parentElement ?? asShadowRoot(node.parentNode)?.host ?? null;
+}
+
+/** The element a read root stands for: itself, or a shadow root's host. */
+export function rootElement(root: ReadRoot): Element {
+  return root.nodeType === 1 ? (root as Element) : (root as ShadowRoot).host;
+}
+
+/** The block owning a read root's top-level text: its block container, or a shadow root's host. */
+function containerOfRoot(root: ReadRoot): Element {
+  return root.nodeType === 1 ? (blockContainerOf(root) ?? (root as Element)) : (root as ShadowRoot).host;
+}
+
+/** Whether the text under a read root is preformatted (white-space passes from a host into its shadow tree). */
+function preformattedRoot(root: ReadRoot): boolean {
+  return rootElement(root).closest('pre, listing, xmp, plaintext') !== null;
+}
+
 /** The nearest block-level element at or above `node` (the element that owns its text run). */
 export function blockContainerOf(node: Node): Element | null {
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (element !== null && !BLOCK_ELEMENTS.has(element.localName)) element = element.parentElement;
+  let top: Node = node;
+  while (element !== null && !BLOCK_ELEMENTS.has(element.localName)) {
+    top = element;
+    element = element.parentElement;
+  }
+  if (element !== null) return element;
+  // Inside a shadow tree with no block element above: the text is the host's (never a light-DOM block's, so
+  // re-reading that block leaves the shadow tree's findings alone).
+  const shadow = asShadowRoot(top.parentNode);
+  if (shadow !== null) return shadow.host;
   // Text outside any block element (a detached inline subtree, or a document whose root is not <html>).
-  return element ?? (node.nodeType === 1 ? (node as Element) : node.parentElement);
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
 }
 
 const LINE_BREAKS = /[\n\r\u2028\u2029]/;
@@ -100,10 +140,11 @@ abstract class ReaderOutput {
  */
 export class BlockReader extends ReaderOutput implements TextReader {
   interrupted = false;
+  readonly sawComponents = true;
   private readonly run = nextRun++;
   private seq = 0;
   private paused = false;
-  private readonly root: Node;
+  private readonly root: ReadRoot;
   private readonly shallow: boolean;
   private readonly onBlockElement: ((element: Element) => void) | undefined;
   private node: Node | null;
@@ -115,16 +156,17 @@ export class BlockReader extends ReaderOutput implements TextReader {
   private starts: number[] = [];
   private length = 0;
 
-  constructor(root: Element, options: ReadOptions = {}) {
+  constructor(root: ReadRoot, options: ReadOptions = {}) {
     super();
     this.root = root;
     this.shallow = options.shallow === true;
     this.onBlockElement = options.onBlockElement;
-    const container = blockContainerOf(root) ?? root;
+    const container = containerOfRoot(root);
     this.container = container;
     this.stack.push(container);
-    this.onBlockElement?.(container);
-    if (root.closest('pre, listing, xmp, plaintext')) this.preDepth = 1;
+    // A shadow root's host also owns its light-DOM text: the caller drops the shadow tree's blocks itself.
+    if (root.nodeType === 1) this.onBlockElement?.(container);
+    if (preformattedRoot(root)) this.preDepth = 1;
     this.node = root.firstChild;
   }
 
@@ -232,6 +274,11 @@ export class BlockReader extends ReaderOutput implements TextReader {
 export interface TextReader {
   /** Set when the node the reader paused at left its root; the caller reads the root again. */
   readonly interrupted: boolean;
+  /**
+   * Whether the read met signs of web components (a custom element's name has a hyphen), whose open shadow
+   * roots hold text of their own. Always true for a reader that cannot tell.
+   */
+  readonly sawComponents: boolean;
   step(shouldYield: () => boolean): boolean;
   takeBlocks(): TextBlock[];
 }
@@ -253,10 +300,11 @@ const HIDING_ATTRIBUTES = '[hidden],[contenteditable],[style*="display" i],dialo
  */
 export class StreamReader extends ReaderOutput implements TextReader {
   interrupted = false;
+  readonly sawComponents = true;
   private readonly run = nextRun++;
   private seq = 0;
   private paused = false;
-  private readonly root: Element;
+  private readonly root: ReadRoot;
   private readonly rootContainer: Element;
   private readonly rootPre: boolean;
   private readonly walker: TreeWalker;
@@ -279,17 +327,17 @@ export class StreamReader extends ReaderOutput implements TextReader {
   /** Every Text node read and its offset in its block, for all blocks of this pass (see PooledBlock). */
   private readonly pool: NodePool = { nodes: [], starts: [] };
 
-  constructor(root: Element, options: Omit<ReadOptions, 'shallow'> = {}) {
+  constructor(root: ReadRoot, options: Omit<ReadOptions, 'shallow'> = {}) {
     super();
     this.root = root;
     this.onBlockElement = options.onBlockElement;
-    this.rootContainer = isBlockElement(root) ? root : (blockContainerOf(root) ?? root);
+    this.rootContainer = containerOfRoot(root);
     this.lastContainer = this.rootContainer;
-    this.rootPre = root.closest('pre, listing, xmp, plaintext') !== null;
+    this.rootPre = preformattedRoot(root);
     this.walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
     this.skips = [];
     this.breaks = [];
-    this.skipAll = isSkippedElement(root);
+    this.skipAll = isSkippedElement(rootElement(root));
     if (!this.skipAll) {
       this.findSkips();
       this.findBreaks();
@@ -313,11 +361,11 @@ export class StreamReader extends ReaderOutput implements TextReader {
   }
 
   private findBreaks(): void {
-    const lines = this.root.getElementsByTagName('br');
-    const rules = this.root.getElementsByTagName('hr');
+    const lines = this.root.querySelectorAll('br');
+    const rules = this.root.querySelectorAll('hr');
     if (lines.length === 0 && rules.length === 0) return;
     const probe = this.root.ownerDocument.createTreeWalker(this.root, 4 /* NodeFilter.SHOW_TEXT */);
-    const collect = (elements: HTMLCollectionOf<Element>, kind: 'line' | 'block'): Array<{ first: Node; kind: 'line' | 'block'; at: Element }> => {
+    const collect = (elements: NodeListOf<Element>, kind: 'line' | 'block'): Array<{ first: Node; kind: 'line' | 'block'; at: Element }> => {
       const out: Array<{ first: Node; kind: 'line' | 'block'; at: Element }> = [];
       for (const element of elements) {
         probe.currentNode = element;
@@ -409,6 +457,7 @@ export class StreamReader extends ReaderOutput implements TextReader {
   /** The block owning text under `parent`, or null when a skipped element (script, textarea...) is on the way. */
   private containerOf(parent: Element): Element | null {
     const root = this.root;
+    // Up to the root, or to the top of a shadow tree (where parentElement ends).
     for (let element: Element | null = parent; element !== null && element !== root; element = element.parentElement) {
       const name = element.localName;
       if (SKIPPED_ELEMENTS.has(name) || name === HOST_TAG) return null;
@@ -564,13 +613,15 @@ function lastAtOrBefore(starts: ArrayLike<number>, count: number, offset: number
  */
 export class SparseReader extends ReaderOutput implements TextReader {
   interrupted = false;
+  /** A custom element among the elements the page is divided at (pages built of web components show one there). */
+  sawComponents = false;
   private readonly run = nextRun++;
-  private readonly root: Element;
+  private readonly root: ReadRoot;
   private readonly filter: CandidateFilter;
   private readonly onBlockElement: ((element: Element) => void) | undefined;
   private readonly skipAll: boolean;
   /** Elements being read child by child, innermost last, with their division depth. */
-  private readonly parents: Array<{ element: Element; depth: number }> = [];
+  private readonly parents: Array<{ element: ReadRoot; depth: number }> = [];
   /** The next child to look at in the innermost parent (null: that parent is done). */
   private next: Node | null = null;
   private looked = false;
@@ -588,12 +639,12 @@ export class SparseReader extends ReaderOutput implements TextReader {
   private containers: Element[] | null = null;
   private readAt = 0;
 
-  constructor(root: Element, filter: CandidateFilter, options: Omit<ReadOptions, 'shallow' | 'candidates'> = {}) {
+  constructor(root: ReadRoot, filter: CandidateFilter, options: Omit<ReadOptions, 'shallow' | 'candidates'> = {}) {
     super();
     this.root = root;
     this.filter = filter;
     this.onBlockElement = options.onBlockElement;
-    this.skipAll = isSkippedElement(root);
+    this.skipAll = isSkippedElement(rootElement(root));
     this.parents.push({ element: root, depth: 0 });
     this.next = root.firstChild;
   }
@@ -631,7 +682,9 @@ export class SparseReader extends ReaderOutput implements TextReader {
       const element = node as Element;
       // Tags whose text is never read (scripts, styles...); subtrees hidden by attributes are left to
       // `candidateContainers`, which looks at the few that hold a hit.
-      if (SKIPPED_ELEMENTS.has(element.localName) || element.localName === HOST_TAG) continue;
+      const name = element.localName;
+      if (SKIPPED_ELEMENTS.has(name) || name === HOST_TAG) continue;
+      if (!this.sawComponents && name.includes('-')) this.sawComponents = true;
       const depth = (this.parents[this.parents.length - 1] as { depth: number }).depth;
       if (splitsInto(element, depth)) {
         this.parents.push({ element, depth: element.childElementCount >= 2 ? depth + 1 : depth });
@@ -787,8 +840,9 @@ export class SparseReader extends ReaderOutput implements TextReader {
       return skipped;
     };
     for (const [node] of marked) {
+      // A shadow root's top-level text has no parent element (its host is not above it in that tree).
       const parent = node.parentElement;
-      if (parent === null || isSkipped(parent)) continue;
+      if (parent !== null && isSkipped(parent)) continue;
       const container = blockContainerOf(node);
       if (container === null || seen.has(container)) continue;
       seen.add(container);
@@ -799,7 +853,9 @@ export class SparseReader extends ReaderOutput implements TextReader {
 
   /** Reads a container's own blocks; keeps those holding a marked node, numbered by its walk index. */
   private readContainer(container: Element): void {
-    for (const block of readBlocks(container, { shallow: true, ...(this.onBlockElement ? { onBlockElement: this.onBlockElement } : {}) })) {
+    // The host of the shadow root being read: its top-level text is the shadow root's own, not the host's.
+    const from = this.root.nodeType === 11 && container === rootElement(this.root) ? this.root : container;
+    for (const block of readBlocks(from, { shallow: true, ...(this.onBlockElement ? { onBlockElement: this.onBlockElement } : {}) })) {
       let seq = -1;
       for (const node of block.nodes) {
         const index = this.marked.get(node);
@@ -815,14 +871,14 @@ export class SparseReader extends ReaderOutput implements TextReader {
  * A reader for `root`: shallow re-reads walk the root's elements; whole subtrees are read sparsely when the
  * matcher can rule text out, else streamed.
  */
-export function createReader(root: Element, options: ReadOptions = {}): TextReader {
+export function createReader(root: ReadRoot, options: ReadOptions = {}): TextReader {
   if (options.shallow === true) return new BlockReader(root, options);
   const candidates = options.candidates;
   return candidates != null ? new SparseReader(root, candidates, options) : new StreamReader(root, options);
 }
 
 /** Reads every block under `root` at once (for small subtrees: a story card, a test). */
-export function readBlocks(root: Element, options: ReadOptions = {}): TextBlock[] {
+export function readBlocks(root: ReadRoot, options: ReadOptions = {}): TextBlock[] {
   const reader = createReader(root, options);
   reader.step(() => false);
   return reader.takeBlocks();
@@ -922,7 +978,7 @@ type Checkable = Element & { checkVisibility(options?: VisibilityOptions): boole
  * off-screen `content-visibility: auto` subtree (see `RenderState.skippedBy`).
  */
 export function renderState(node: Node): RenderState {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const element = node.nodeType === 1 ? (node as Element) : composedParent(node);
   if (element === null || !element.isConnected) return HIDDEN;
   if (typeof element.checkVisibility !== 'function') return isRenderedByStyle(element) ? RENDERED : HIDDEN;
   const checkable = element as Checkable;
@@ -949,7 +1005,7 @@ export function renderState(node: Node): RenderState {
  */
 function skippingAncestor(element: Checkable): Element | null | undefined {
   let depth = 0;
-  for (let current = element.parentElement as Checkable | null; current !== null; current = current.parentElement as Checkable | null) {
+  for (let current = composedParent(element) as Checkable | null; current !== null; current = composedParent(current) as Checkable | null) {
     if (++depth > MAX_ANCESTORS) return undefined;
     // The first ancestor that is not itself skipped: if it skips its contents, that is why `element` was.
     if (current.checkVisibility({ contentVisibilityAuto: true })) {
@@ -964,7 +1020,7 @@ function skippingAncestor(element: Checkable): Element | null | undefined {
 function isRenderedByStyle(element: Element): boolean {
   const view = element.ownerDocument.defaultView;
   if (view === null) return true;
-  for (let current: Element | null = element; current !== null; current = current.parentElement) {
+  for (let current: Element | null = element; current !== null; current = composedParent(current)) {
     const style = view.getComputedStyle(current);
     if (style.display === 'none') return false;
     if (current === element && style.visibility === 'hidden') return false;

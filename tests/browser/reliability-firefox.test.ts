@@ -1,11 +1,13 @@
 /**
  * The hostile pages that matter most, in Firefox ESR (MV2 build): a 10 MB text node, 5,000-deep nesting,
- * fake extension messages, a page that removes our host, overridden built-ins. The page's own script keeps
+ * fake extension messages, a page that removes our host, overridden built-ins, open shadow roots. The page's own script keeps
  * running and finishes, our work completes, nothing throws, exactly the planted headlines are found,
  * highlighted and listed in the popup, and the page's DOM is not touched. Max timer gaps are reported.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import { cardAbout, closeCard } from './harness/card-checks';
+import { screenPath } from './harness/screens';
 import { findingKey, sorted } from './harness/expectations';
 import { withFirefox } from './harness/firefox';
 import { collapse, foreignMutations, highlightedTexts, readHighlights } from './harness/page-probe';
@@ -49,5 +51,19 @@ describe('hostile pages in Firefox', () => {
         await page.close();
       }
     });
+  }
+});
+
+test('hovering a headline inside an open shadow root opens its card', async () => {
+  const { page, errors } = await firefox.open('hostile/shadow-roots.html');
+  try {
+    await waitHostile(page, 5, 10_000);
+    await cardAbout(page, 'Iran Strikes Tel Aviv', 'iran-tel-aviv-2024');
+    await closeCard(page);
+    await cardAbout(page, 'PM Modi Ejected', 'modi-ejected-2024');
+    await page.screenshot({ path: screenPath('shadow-roots-firefox') });
+    assert.deepEqual(errors, [], 'no page errors');
+  } finally {
+    await page.close();
   }
 });

@@ -217,9 +217,21 @@ export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
   {
     name: 'open shadow roots',
     path: 'hostile/shadow-roots.html',
-    findings: ['fabricated-headline:klay-thompson-bricks-2024', 'fabricated-headline:sun-eclipse-2024'],
-    marked: ['Klay Thompson Accused in Bizarre Brick-Vandalism Spree', "Sun's Odd Behavior: Experts Baffled"],
-    firefox: false,
+    findings: [
+      'fabricated-headline:klay-thompson-bricks-2024',
+      'fabricated-headline:sun-eclipse-2024',
+      'fabricated-headline:iran-tel-aviv-2024',
+      'fabricated-headline:modi-ejected-2024',
+      'fabricated-headline:adams-earthquake-2024',
+    ],
+    marked: [
+      'Klay Thompson Accused in Bizarre Brick-Vandalism Spree',
+      "Sun's Odd Behavior: Experts Baffled",
+      'Iran Strikes Tel Aviv with Heavy Missiles',
+      'PM Modi Ejected from Indian Government',
+      'Adams vs. Earthquake: 50,000 Cops in Subway Showdown',
+    ],
+    firefox: true,
   },
 ];
 

@@ -160,16 +160,23 @@ export interface TextRect {
 export function locateTextInPage(text: string): TextRect | null {
   const nodes: Text[] = [];
   let flat = '';
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) =>
-      n.parentElement?.closest('script,style,gc-root') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
   const starts: number[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    starts.push(flat.length);
-    nodes.push(n as Text);
-    flat += (n as Text).data;
-  }
+  // The page's text in document order, a web component's open shadow tree read where its host stands.
+  const collect = (root: Node): void => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n instanceof Element && n.matches('script,style,gc-root') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n instanceof Element) {
+        if (n.shadowRoot) collect(n.shadowRoot);
+        continue;
+      }
+      starts.push(flat.length);
+      nodes.push(n as Text);
+      flat += (n as Text).data;
+    }
+  };
+  collect(document.body);
   const at = flat.indexOf(text);
   if (at < 0) return null;
   const position = (offset: number, end: boolean): [Text, number] => {
@@ -182,7 +189,8 @@ export function locateTextInPage(text: string): TextRect | null {
   const range = document.createRange();
   range.setStart(...position(at, false));
   range.setEnd(...position(at + text.length, true));
-  (range.startContainer.parentElement as Element).scrollIntoView({ block: 'center', inline: 'nearest' });
+  const parent = range.startContainer.parentElement ?? (range.startContainer.parentNode as ShadowRoot).host;
+  parent.scrollIntoView({ block: 'center', inline: 'nearest' });
   // Hover a point inside the first word: a line box's edges can fall between two words.
   const rect = range.getClientRects()[0];
   if (!rect) return null;
