@@ -3,6 +3,7 @@
  * corpus, a second origin for cross-origin frames), Chromium with page scripts off and with or without the
  * extension, the page's DOM serialised without our host, and the hostile fixtures' page-side probe.
  */
+import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -144,8 +145,6 @@ export interface HostileFixture {
   findings: string[];
   /** Texts that must be (part of) a highlighted range. */
   marked: string[];
-  /** Also run in Firefox (the cases that matter most). */
-  firefox: boolean;
   /** A known bug makes this case fail: it runs as a todo test, with this explanation. */
   knownBug?: string;
 }
@@ -156,63 +155,54 @@ export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
     path: 'hostile/huge-text-node.html',
     findings: ['fabricated-headline:iran-tel-aviv-2024'],
     marked: ['Iran Strikes Tel Aviv with Heavy Missiles'],
-    firefox: true,
   },
   {
     name: '200,000 text nodes',
     path: 'hostile/many-text-nodes.html',
     findings: ['fabricated-headline:klay-thompson-bricks-2024'],
     marked: ['Klay Thompson Accused in Bizarre Brick-Vandalism Spree'],
-    firefox: false,
   },
   {
     name: 'elements nested 5,000 deep',
     path: 'hostile/deep-nesting.html',
     findings: ['fabricated-headline:modi-ejected-2024'],
     marked: ['PM Modi Ejected from Indian Government'],
-    firefox: true,
   },
   {
-    name: '1,000 DOM mutations a second for 3 s',
-    path: 'hostile/mutation-storm.html?seconds=3',
+    name: '1,000 DOM mutations a second for 10 s',
+    path: 'hostile/mutation-storm.html?seconds=10',
     findings: ['fabricated-headline:iran-tel-aviv-2024', 'fabricated-headline:adams-earthquake-2024'],
     marked: ['Iran Strikes Tel Aviv with Heavy Missiles', 'Adams vs. Earthquake: 50,000 Cops in Subway Showdown'],
-    firefox: false,
   },
   {
     name: 'text built to make naive regexes backtrack',
     path: 'hostile/backtracking-text.html',
     findings: ['fabricated-headline:sun-eclipse-2024'],
     marked: ['Sun’s Odd Behavior: Experts Baffled'],
-    firefox: false,
   },
   {
     name: 'fake extension messages and events',
     path: 'hostile/fake-messages.html',
     findings: ['fabricated-headline:iran-tel-aviv-2024', 'fabricated-headline:modi-ejected-2024'],
     marked: ['Iran Strikes Tel Aviv with Heavy Missiles', 'PM Modi Ejected from Indian Government'],
-    firefox: true,
   },
   {
     name: 'the page removes our host element',
     path: 'hostile/remove-host.html',
     findings: ['fabricated-headline:klay-thompson-bricks-2024'],
     marked: ['Klay Thompson Accused in Bizarre Brick-Vandalism Spree'],
-    firefox: true,
   },
   {
     name: 'overridden built-in prototypes',
     path: 'hostile/prototypes.html',
     findings: ['fabricated-headline:sun-eclipse-2024'],
     marked: ["Sun's Odd Behavior: Experts Baffled"],
-    firefox: true,
   },
   {
     name: 'same-origin, srcdoc and cross-origin iframes',
     path: 'hostile/frames.html',
     findings: ['fabricated-headline:modi-ejected-2024'],
     marked: ['PM Modi Ejected from Indian Government'],
-    firefox: false,
   },
   {
     name: 'open shadow roots',
@@ -231,7 +221,6 @@ export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
       'PM Modi Ejected from Indian Government',
       'Adams vs. Earthquake: 50,000 Cops in Subway Showdown',
     ],
-    firefox: true,
   },
 ];
 
@@ -270,4 +259,24 @@ export async function waitHostile(page: Evaluates, findings: number, timeoutMs =
     throw new Error(`${String(error)}; last seen: host ${JSON.stringify(state)}, page ${JSON.stringify(probe)}`);
   });
   return { probe: probe as unknown as HostileProbe, state, settleMs: Math.round(settleMs) };
+}
+
+/** The fixture's path; the frames page gets the origin its cross-origin frame comes from. */
+export function hostilePath(fixture: HostileFixture, crossOrigin: string): string {
+  return fixture.path.includes('frames.html') ? `${fixture.path}?xorigin=${encodeURIComponent(crossOrigin)}` : fixture.path;
+}
+
+/** A frame of either driver's page. */
+export interface FrameLike extends Evaluates {
+  url(): string;
+}
+
+/** The content script runs in top documents only: no frame gets our host element or any other change. */
+export async function assertFramesUntouched(frames: readonly FrameLike[]): Promise<void> {
+  for (const frame of frames) {
+    const hosts = await frame.evaluate('document.querySelectorAll("gc-root").length').catch(() => 0);
+    assert.equal(hosts, 0, `no <gc-root> in the frame ${frame.url()}`);
+    const changed = await frame.evaluate('window.__gcForeignMutations ? window.__gcForeignMutations() : []').catch(() => []);
+    assert.deepEqual(changed, [], `the frame ${frame.url()} is unchanged`);
+  }
 }

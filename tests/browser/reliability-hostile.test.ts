@@ -19,6 +19,8 @@ import { collapse, foreignMutations, highlightHealth, highlightedTexts, readHigh
 import { waitFor } from './harness/wait';
 import {
   HOSTILE_FIXTURES,
+  assertFramesUntouched,
+  hostilePath,
   hostileProbeInPage,
   launchScriptless,
   waitHostile,
@@ -64,7 +66,7 @@ async function baselineGap(path: string): Promise<number> {
 }
 
 function pathOf(fixture: HostileFixture): string {
-  return fixture.path.includes('frames.html') ? `${fixture.path}?xorigin=${encodeURIComponent(otherOrigin.origin)}` : fixture.path;
+  return hostilePath(fixture, otherOrigin.origin);
 }
 
 describe('hostile pages in Chromium', () => {
@@ -96,12 +98,7 @@ describe('hostile pages in Chromium', () => {
         assert.equal(await chromium.badgeText(tabId), String(fixture.findings.length), 'badge');
 
         assert.deepEqual(await foreignMutations(page), [], "the page's DOM is unchanged");
-        for (const frame of page.frames().slice(1)) {
-          const hosts = await frame.evaluate('document.querySelectorAll("gc-root").length').catch(() => 0);
-          assert.equal(hosts, 0, `no <gc-root> in the frame ${frame.url()}`);
-          const changed = await frame.evaluate('window.__gcForeignMutations ? window.__gcForeignMutations() : []').catch(() => []);
-          assert.deepEqual(changed, [], `the frame ${frame.url()} is unchanged`);
-        }
+        await assertFramesUntouched(page.frames().slice(1));
         assert.deepEqual(errors, [], 'no page errors');
         assert.deepEqual(
           chromium.foreignRequests.filter((url) => !url.startsWith(otherOrigin.origin + '/')),
