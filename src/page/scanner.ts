@@ -190,10 +190,14 @@ function styleChangeMatters(oldValue: string | null, newValue: string | null): b
   return mentions(oldValue) || mentions(newValue);
 }
 
-/** Document order of two findings by their first span; a known headline before the card starting with it. */
-function inDocumentOrder(a: PageFinding, b: PageFinding): number {
-  const blockA = a.spans[0]?.block;
-  const blockB = b.spans[0]?.block;
+/**
+ * Document order of two findings by their first span; a known headline before the card starting with it.
+ * `placeOf` gives the block a finding is ordered by when that is not its first span's (a story card, whose
+ * spans come from a reading pass of their own: ordered where its label was read).
+ */
+function inDocumentOrder(a: PageFinding, b: PageFinding, placeOf: (finding: PageFinding) => TextBlock | undefined): number {
+  const blockA = placeOf(a);
+  const blockB = placeOf(b);
   if (blockA !== undefined && blockB !== undefined && blockA !== blockB && blockA.run === blockB.run) return blockA.seq - blockB.seq;
   const ra = a.spans[0]?.range;
   const rb = b.spans[0]?.range;
@@ -259,6 +263,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   const byId = new Map<string, PageFinding>();
   const hitIndex = new Map<Element, PageFinding[]>();
   const cardCache = new Map<TextBlock, StoryCard>();
+  /** Story cards are ordered where their label was read (see `inDocumentOrder`). */
+  const orderedAt = new WeakMap<PageFinding, TextBlock>();
+  const placeOf = (finding: PageFinding): TextBlock | undefined => orderedAt.get(finding) ?? finding.spans[0]?.block;
   const idByKey = new Map<string, string>();
   let nextId = 1;
   const elementIds = new WeakMap<Element, number>();
@@ -819,7 +826,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (item.raws.some((raw) => isStandaloneLabel(item.block, raw.finding))) labels.push(item);
     }
     const labelContainers = labels.map((item) => item.block.container);
-    const cards = new Map<Element, { card: StoryCard; label: RawFinding }>();
+    const cards = new Map<Element, { card: StoryCard; label: RawFinding; labelBlock: TextBlock }>();
     for (const item of labels) {
       let card: StoryCard | null | undefined = cardCache.get(item.block);
       if (card === undefined) {
@@ -833,7 +840,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         if (card !== null) cardCache.set(item.block, card);
       }
       const label = item.raws.find((raw) => isStandaloneLabel(item.block, raw.finding));
-      if (card !== null && label !== undefined && !cards.has(card.element)) cards.set(card.element, { card, label });
+      if (card !== null && label !== undefined && !cards.has(card.element)) cards.set(card.element, { card, label, labelBlock: item.block });
     }
     const inCard = (element: Element): boolean => {
       for (let current: Element | null = element; current !== null; current = current.parentElement) {
@@ -872,7 +879,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         });
       }
     }
-    for (const [element, { card, label }] of cards) {
+    for (const [element, { card, label, labelBlock }] of cards) {
       const headlineText = displayText(card.headline.block.text.slice(card.headline.start, card.headline.end));
       const key = `card|${elementId(element)}|${headlineText}`;
       const wanted = [card.headline, ...card.summary];
@@ -881,14 +888,16 @@ export function createScanner(options: ScannerOptions): Scanner {
         next.set(key, previous);
         continue;
       }
-      next.set(key, {
+      const cardFinding: PageFinding = {
         id: idFor(key),
         kind: 'grok-summary',
         rule: 'site-label',
         text: headlineText,
         why: { rule: 'site-label', variant: label.finding.why.variant, score: 1, lang: label.finding.why.lang },
         spans: wanted.map((span) => spanFor(span.block, span.start, span.end)),
-      });
+      };
+      orderedAt.set(cardFinding, labelBlock);
+      next.set(key, cardFinding);
     }
     // Ids survive a filter change (a dismissal undone gets its old id back).
     for (const key of [...idByKey.keys()]) if (!next.has(key)) idByKey.delete(key);
@@ -940,7 +949,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       let high = ordered.length;
       while (low < high) {
         const middle = (low + high) >> 1;
-        if (inDocumentOrder(ordered[middle] as PageFinding, finding) <= 0) low = middle + 1;
+        if (inDocumentOrder(ordered[middle] as PageFinding, finding, placeOf) <= 0) low = middle + 1;
         else high = middle;
       }
       ordered.splice(low, 0, finding);
