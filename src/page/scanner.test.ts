@@ -498,4 +498,25 @@ describe('open shadow roots', () => {
     await scanner.settled();
     expect(summary(scanner.findings())).toEqual([EXPECTED[0], EXPECTED[1]]);
   });
+
+  it('reads the shadow root a custom element gets when the page defines it after the scan', async () => {
+    document.body.innerHTML = '<app-shell><main><p>An ordinary intro.</p><late-card></late-card></main></app-shell>';
+    let seen: (findings: readonly PageFinding[]) => void = () => undefined;
+    const added = new Promise<readonly PageFinding[]>((resolve) => (seen = resolve));
+    const scanner = start(realMatcher, { upgradeChecksMs: [5, 20], onChange: (change) => change.added.length > 0 && seen(change.added) });
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+    customElements.define(
+      'late-card',
+      class extends HTMLElement {
+        constructor() {
+          super();
+          this.attachShadow({ mode: 'open' }).innerHTML = `<p>${HEADLINE}</p>`;
+        }
+      },
+    );
+    await added;
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([EXPECTED[0]]);
+  });
 });

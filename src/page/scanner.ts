@@ -77,6 +77,8 @@ export interface ScannerOptions {
   sliceMs?: number;
   /** Mutated nodes in one batch above which a full rescan is cheaper (default 1000). */
   hugeBatch?: number;
+  /** When custom elements not defined yet are asked again for a shadow root (default UPGRADE_CHECKS_MS). */
+  upgradeChecksMs?: readonly number[];
 }
 
 export interface Scanner {
@@ -136,6 +138,11 @@ const OBSERVE: MutationObserverInit = {
 };
 /** Elements looked at between two looks at the clock while searching for shadow roots. */
 const HOSTS_PER_CHECK = 512;
+/**
+ * When custom elements the page has not defined yet are asked again for a shadow root (ms after they were
+ * found; a component's code often loads after the page, and its shadow root comes with its definition).
+ */
+const UPGRADE_CHECKS_MS = [500, 2000, 8000, 30000];
 
 type SchedulerWithYield = { yield?: () => Promise<void> };
 
@@ -229,6 +236,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const { document, signal } = options;
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const hugeBatch = options.hugeBatch ?? DEFAULT_HUGE_BATCH;
+  const upgradeChecksMs = options.upgradeChecksMs ?? UPGRADE_CHECKS_MS;
   let matcher = options.matcher;
   let kinds = options.kinds;
   let filter = options.filter;
@@ -249,6 +257,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Open shadow roots the observer watches (it cannot see into them from the document). */
   let shadowRoots = new WeakSet<ShadowRoot>();
   let watchingShadows = false;
+  /** Custom elements not defined yet when searched: asked again later (see UPGRADE_CHECKS_MS). */
+  const undefinedHosts = new Set<Element>();
+  let upgradeCheck = 0;
+  let upgradeTimer: ReturnType<typeof setTimeout> | undefined;
   let matchQueue: TextBlock[] = [];
   let matchPos = 0;
   let commitNeeded = false;
@@ -417,6 +429,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       const root = hostQueue.shift() as ReadRoot;
       if (!root.isConnected) return;
       hostSearch = { root, walker: document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */) };
+      const waiting = root.querySelectorAll(':not(:defined)');
+      if (waiting.length > 0) {
+        for (const element of waiting) undefinedHosts.add(element);
+        upgradeCheck = 0;
+        planUpgradeCheck();
+      }
     }
     const walker = hostSearch.walker;
     // Resuming: the page may have removed the element we stopped at; look through the root again.
@@ -433,6 +451,30 @@ export function createScanner(options: ScannerOptions): Scanner {
       }
       if (shouldYield()) return;
     }
+  }
+
+  function planUpgradeCheck(): void {
+    if (upgradeTimer !== undefined || signal.aborted) return;
+    const delay = upgradeChecksMs[upgradeCheck];
+    if (delay === undefined) return;
+    upgradeTimer = setTimeout(checkUpgrades, delay);
+  }
+
+  /** Custom elements defined since they were searched: their shadow roots are read; the rest wait on. */
+  function checkUpgrades(): void {
+    upgradeTimer = undefined;
+    upgradeCheck++;
+    let found = false;
+    for (const element of undefinedHosts) {
+      const shadow = element.isConnected ? element.shadowRoot : null;
+      if (shadow !== null) {
+        foundShadowRoot(shadow);
+        found = true;
+      }
+      if (shadow !== null || !element.isConnected || element.matches(':defined')) undefinedHosts.delete(element);
+    }
+    if (found) schedule();
+    if (undefinedHosts.size > 0) planUpgradeCheck();
   }
 
   function foundShadowRoot(shadow: ShadowRoot): void {
@@ -977,6 +1019,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer.disconnect();
       deferred = new WeakMap();
       shadowRoots = new WeakSet();
+      clearTimeout(upgradeTimer);
+      undefinedHosts.clear();
       reader = null;
       readQueue.length = 0;
       hostQueue.length = 0;

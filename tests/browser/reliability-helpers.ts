@@ -213,6 +213,7 @@ export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
       'fabricated-headline:iran-tel-aviv-2024',
       'fabricated-headline:modi-ejected-2024',
       'fabricated-headline:adams-earthquake-2024',
+      'fabricated-headline:lowes-home-depot-2024',
     ],
     marked: [
       'Klay Thompson Accused in Bizarre Brick-Vandalism Spree',
@@ -220,6 +221,7 @@ export const HOSTILE_FIXTURES: readonly HostileFixture[] = [
       'Iran Strikes Tel Aviv with Heavy Missiles',
       'PM Modi Ejected from Indian Government',
       'Adams vs. Earthquake: 50,000 Cops in Subway Showdown',
+      "Lowe's CEO urges conservatives to shop at Home Depot",
     ],
   },
 ];

@@ -131,7 +131,7 @@ describe('hostile pages in Chromium', () => {
 test('hovering a headline inside an open shadow root opens its card', async () => {
   const { page, errors } = await chromium.open('hostile/shadow-roots.html');
   try {
-    await waitHostile(page, 5, 10_000);
+    await waitHostile(page, 6, 10_000);
     await cardAbout(page, 'Iran Strikes Tel Aviv', 'iran-tel-aviv-2024');
     await closeCard(page);
     await cardAbout(page, 'PM Modi Ejected', 'modi-ejected-2024');
