@@ -425,30 +425,30 @@ export function createScanner(options: ScannerOptions): Scanner {
    * the page is divided (`TextReader.sawComponents`): pages built of web components show them there.
    */
   function searchHosts(shouldYield: () => boolean): void {
-    if (hostSearch === null) {
-      const root = hostQueue.shift() as ReadRoot;
-      if (!root.isConnected) return;
-      hostSearch = { root, walker: document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */) };
-      const waiting = root.querySelectorAll(':not(:defined)');
-      if (waiting.length > 0) {
-        for (const element of waiting) undefinedHosts.add(element);
-        upgradeCheck = 0;
-        planUpgradeCheck();
-      }
-    }
-    const walker = hostSearch.walker;
-    // Resuming: the page may have removed the element we stopped at; look through the root again.
-    if (!hostSearch.root.contains(walker.currentNode)) walker.currentNode = hostSearch.root;
+    // Many small roots (a page of web components) are searched in one go, up to the clock's next look.
+    let count = 0;
     for (;;) {
-      for (let count = 0; count < HOSTS_PER_CHECK; count++) {
-        const element = walker.nextNode() as Element | null;
-        if (element === null) {
-          hostSearch = null;
-          return;
+      if (hostSearch === null) {
+        const root = hostQueue.shift();
+        if (root === undefined) return;
+        if (!root.isConnected) continue;
+        hostSearch = { root, walker: document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */) };
+        const waiting = root.querySelectorAll(':not(:defined)');
+        if (waiting.length > 0) {
+          for (const element of waiting) undefinedHosts.add(element);
+          upgradeCheck = 0;
+          planUpgradeCheck();
         }
+      }
+      const { root, walker } = hostSearch;
+      // Resuming: the page may have removed the element we stopped at; look through the root again.
+      if (!root.contains(walker.currentNode)) walker.currentNode = root;
+      for (let element = walker.nextNode() as Element | null; element !== null; element = walker.nextNode() as Element | null) {
         const shadow = element.shadowRoot;
         if (shadow !== null && element.localName !== HOST_TAG) foundShadowRoot(shadow);
+        if (++count % HOSTS_PER_CHECK === 0 && shouldYield()) return;
       }
+      hostSearch = null;
       if (shouldYield()) return;
     }
   }
