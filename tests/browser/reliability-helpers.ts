@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROME_EXT_DIR, extensionArgs, extensionWorker } from './harness/chromium';
+import { cardAbout, closeCard, type Drivable } from './harness/card-checks';
 import { CHROMIUM_FLAGS } from './harness/chromium-flags';
 import { gcRootStateInPage, inPage } from './harness/in-page';
+import { screenPath } from './harness/screens';
 import { waitFor } from './harness/wait';
 
 export interface StaticServer {
@@ -281,4 +283,18 @@ export async function assertFramesUntouched(frames: readonly FrameLike[]): Promi
     const changed = await frame.evaluate('window.__gcForeignMutations ? window.__gcForeignMutations() : []').catch(() => []);
     assert.deepEqual(changed, [], `the frame ${frame.url()} is unchanged`);
   }
+}
+
+/**
+ * On the shadow-roots fixture: hovering text inside a web component's shadow tree opens its card, as for any
+ * other marked text — inside the tree, and the top-level text of a nested shadow root (which belongs to its
+ * host). Saves a screenshot (`screen`) with the second card open.
+ */
+export async function checkShadowRootHover(page: Drivable & { screenshot(options: { path: string }): Promise<unknown> }, screen: string): Promise<void> {
+  const fixture = HOSTILE_FIXTURES.find((each) => each.path === 'hostile/shadow-roots.html') as HostileFixture;
+  await waitHostile(page, fixture.findings.length, 10_000);
+  await cardAbout(page, 'Iran Strikes Tel Aviv', 'iran-tel-aviv-2024');
+  await closeCard(page);
+  await cardAbout(page, 'PM Modi Ejected', 'modi-ejected-2024');
+  await page.screenshot({ path: screenPath(screen) });
 }
