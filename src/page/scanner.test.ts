@@ -519,4 +519,19 @@ describe('open shadow roots', () => {
     await scanner.settled();
     expect(summary(scanner.findings())).toEqual([EXPECTED[0]]);
   });
+
+  it('keeps the findings of a shadow root found in a page change when the whole page is read again', async () => {
+    // A page without custom elements: only what it adds is searched for shadow roots, until one is found.
+    document.body.innerHTML = '<main><div id="feed"><p>An ordinary post.</p></div></main>';
+    const scanner = start();
+    await scanner.settled();
+    const widget = document.createElement('div');
+    widget.attachShadow({ mode: 'open' }).innerHTML = `<p>${KLAY}</p>`;
+    (document.getElementById('feed') as HTMLElement).append(widget);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([EXPECTED[1]]);
+    scanner.rescan();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([EXPECTED[1]]);
+  });
 });

@@ -20,7 +20,6 @@ import {
   HOST_TAG,
   asShadowRoot,
   blockContainerOf,
-  composedParent,
   createReader,
   displayText,
   isBlockElement,
@@ -112,7 +111,10 @@ interface IndexedBlock {
 interface ReadJob {
   root: ReadRoot;
   shallow: boolean;
-  /** The whole document: searched for shadow roots only when built of web components (see `searchHosts`). */
+  /**
+   * The whole document: searched for shadow roots only when built of web components, or when shadow roots were
+   * found before (see `searchHosts`).
+   */
   whole?: boolean;
 }
 
@@ -433,6 +435,9 @@ export function createScanner(options: ScannerOptions): Scanner {
         if (root === undefined) return;
         if (!root.isConnected) continue;
         hostSearch = { root, walker: document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */) };
+        // The walk visits what is below the root: an added element may be a host itself.
+        const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+        if (own !== null && (root as Element).localName !== HOST_TAG) foundShadowRoot(own);
         const waiting = root.querySelectorAll(':not(:defined)');
         if (waiting.length > 0) {
           for (const element of waiting) undefinedHosts.add(element);
@@ -474,7 +479,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (shadow !== null || !element.isConnected || element.matches(':defined')) undefinedHosts.delete(element);
     }
     if (found) schedule();
-    if (undefinedHosts.size > 0) planUpgradeCheck();
+    if (undefinedHosts.size === 0) return;
+    // Still not defined after the last look: left alone (and not kept alive by us).
+    if (upgradeCheck < upgradeChecksMs.length) planUpgradeCheck();
+    else undefinedHosts.clear();
   }
 
   function foundShadowRoot(shadow: ShadowRoot): void {
@@ -768,7 +776,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (done) {
         reader = null;
         if (active.reader.interrupted && active.job.root.isConnected) readQueue.unshift(active.job);
-        else if (!active.job.shallow && (active.job.whole !== true || active.reader.sawComponents)) hostQueue.push(active.job.root);
+        else if (!active.job.shallow && (active.job.whole !== true || active.reader.sawComponents || watchingShadows)) hostQueue.push(active.job.root);
       }
       return;
     }
