@@ -14,6 +14,7 @@
  * Everything is tied to one AbortSignal. `settled()` resolves when no work is pending (tests await it).
  */
 import type { Finding, FindingKind, MatchReason, MatchRule, Matcher } from '../core/types';
+import { createShadowHostFinder } from './shadow-hosts';
 import { findStoryCard, isStandaloneLabel, type BlockSpan, type StoryCard } from './story-cards';
 import { BLOCK_SEPARATOR } from './text-rules';
 import {
@@ -76,7 +77,7 @@ export interface ScannerOptions {
   sliceMs?: number;
   /** Mutated nodes in one batch above which a full rescan is cheaper (default 1000). */
   hugeBatch?: number;
-  /** When custom elements not defined yet are asked again for a shadow root (default UPGRADE_CHECKS_MS). */
+  /** When custom elements not defined yet are asked again for a shadow root (see ./shadow-hosts.ts). */
   upgradeChecksMs?: readonly number[];
 }
 
@@ -118,12 +119,6 @@ interface ReadJob {
   whole?: boolean;
 }
 
-/** A walk over a read root's elements looking for open shadow roots (text the page shows from inside them). */
-interface HostSearch {
-  readonly root: ReadRoot;
-  readonly walker: TreeWalker;
-}
-
 const DEFAULT_SLICE_MS = 6;
 const DEFAULT_HUGE_BATCH = 1000;
 /** Characters matched per call: small enough to fit many calls in a slice, big enough to amortise the call. */
@@ -138,13 +133,6 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: OBSERVED_ATTRIBUTES,
   attributeOldValue: true,
 };
-/** Elements looked at between two looks at the clock while searching for shadow roots. */
-const HOSTS_PER_CHECK = 512;
-/**
- * When custom elements the page has not defined yet are asked again for a shadow root (ms after they were
- * found; a component's code often loads after the page, and its shadow root comes with its definition).
- */
-const UPGRADE_CHECKS_MS = [500, 2000, 8000, 30000];
 
 type SchedulerWithYield = { yield?: () => Promise<void> };
 
@@ -238,7 +226,6 @@ export function createScanner(options: ScannerOptions): Scanner {
   const { document, signal } = options;
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   const hugeBatch = options.hugeBatch ?? DEFAULT_HUGE_BATCH;
-  const upgradeChecksMs = options.upgradeChecksMs ?? UPGRADE_CHECKS_MS;
   let matcher = options.matcher;
   let kinds = options.kinds;
   let filter = options.filter;
@@ -253,16 +240,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   let pendingMutatedNodes = 0;
   const readQueue: ReadJob[] = [];
   let reader: { job: ReadJob; reader: TextReader } | null = null;
-  /** Read roots whose elements are still to be searched for open shadow roots, and the search under way. */
-  const hostQueue: ReadRoot[] = [];
-  let hostSearch: HostSearch | null = null;
   /** Open shadow roots the observer watches (it cannot see into them from the document). */
   let shadowRoots = new WeakSet<ShadowRoot>();
   let watchingShadows = false;
-  /** Custom elements not defined yet when searched: asked again later (see UPGRADE_CHECKS_MS). */
-  const undefinedHosts = new Set<Element>();
-  let upgradeCheck = 0;
-  let upgradeTimer: ReturnType<typeof setTimeout> | undefined;
   let matchQueue: TextBlock[] = [];
   let matchPos = 0;
   let commitNeeded = false;
@@ -418,72 +398,20 @@ export function createScanner(options: ScannerOptions): Scanner {
   // --- open shadow roots ---------------------------------------------------------------------------
 
   /**
-   * Looks at up to HOSTS_PER_CHECK elements of the current search at a time; each open shadow root found is
-   * watched and read as a root of its own (its nested shadow roots are found when its read is done).
-   *
-   * Only an element's own `shadowRoot` tells, so a search visits every element under its root: proportional to
-   * the change for added subtrees and shadow trees, but on a whole 1 MB feed it costs about a third of reading
-   * the page's text. The whole document is therefore searched only when its read met a custom element where
-   * the page is divided (`TextReader.sawComponents`): pages built of web components show them there.
+   * Each open shadow root found is watched and read as a root of its own (its nested shadow roots are found
+   * when its read is done). A search visits every element under its root: proportional to the change for added
+   * subtrees and shadow trees, but on a whole 1 MB feed it costs about a third of reading the page's text. The
+   * whole document is therefore searched only when its read met a custom element where the page is divided
+   * (`TextReader.sawComponents`: pages built of web components show them there), or when a shadow root was
+   * found before.
    */
-  function searchHosts(shouldYield: () => boolean): void {
-    // Many small roots (a page of web components) are searched in one go, up to the clock's next look.
-    let count = 0;
-    for (;;) {
-      if (hostSearch === null) {
-        const root = hostQueue.shift();
-        if (root === undefined) return;
-        if (!root.isConnected) continue;
-        hostSearch = { root, walker: document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */) };
-        // The walk visits what is below the root: an added element may be a host itself.
-        const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
-        if (own !== null && (root as Element).localName !== HOST_TAG) foundShadowRoot(own);
-        const waiting = root.querySelectorAll(':not(:defined)');
-        if (waiting.length > 0) {
-          for (const element of waiting) undefinedHosts.add(element);
-          upgradeCheck = 0;
-          planUpgradeCheck();
-        }
-      }
-      const { root, walker } = hostSearch;
-      // Resuming: the page may have removed the element we stopped at; look through the root again.
-      if (!root.contains(walker.currentNode)) walker.currentNode = root;
-      for (let element = walker.nextNode() as Element | null; element !== null; element = walker.nextNode() as Element | null) {
-        const shadow = element.shadowRoot;
-        if (shadow !== null && element.localName !== HOST_TAG) foundShadowRoot(shadow);
-        if (++count % HOSTS_PER_CHECK === 0 && shouldYield()) return;
-      }
-      hostSearch = null;
-      if (shouldYield()) return;
-    }
-  }
-
-  function planUpgradeCheck(): void {
-    if (upgradeTimer !== undefined || signal.aborted) return;
-    const delay = upgradeChecksMs[upgradeCheck];
-    if (delay === undefined) return;
-    upgradeTimer = setTimeout(checkUpgrades, delay);
-  }
-
-  /** Custom elements defined since they were searched: their shadow roots are read; the rest wait on. */
-  function checkUpgrades(): void {
-    upgradeTimer = undefined;
-    upgradeCheck++;
-    let found = false;
-    for (const element of undefinedHosts) {
-      const shadow = element.isConnected ? element.shadowRoot : null;
-      if (shadow !== null) {
-        foundShadowRoot(shadow);
-        found = true;
-      }
-      if (shadow !== null || !element.isConnected || element.matches(':defined')) undefinedHosts.delete(element);
-    }
-    if (found) schedule();
-    if (undefinedHosts.size === 0) return;
-    // Still not defined after the last look: left alone (and not kept alive by us).
-    if (upgradeCheck < upgradeChecksMs.length) planUpgradeCheck();
-    else undefinedHosts.clear();
-  }
+  const hosts = createShadowHostFinder({
+    document,
+    signal,
+    onFound: foundShadowRoot,
+    onLate: schedule,
+    upgradeChecksMs: options.upgradeChecksMs,
+  });
 
   function foundShadowRoot(shadow: ShadowRoot): void {
     if (!shadowRoots.has(shadow)) {
@@ -591,7 +519,7 @@ export function createScanner(options: ScannerOptions): Scanner {
             // Block elements inside an added inline element (X wraps divs in links) are read on their own.
             collectTopBlocks(element, deep);
             // Its shadow roots are not part of its container's text (blocks read deep are searched after).
-            hostQueue.push(element);
+            hosts.search(element);
           }
         } else if (node.nodeType === 3) {
           inlineChanged = true;
@@ -680,8 +608,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     fullPending = false;
     reader = null;
     readQueue.length = 0;
-    hostQueue.length = 0;
-    hostSearch = null;
+    hosts.clear();
     matchQueue = [];
     matchPos = 0;
     pendingRecords = [];
@@ -699,8 +626,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       reader !== null ||
       matchPos < matchQueue.length ||
       readQueue.length > 0 ||
-      hostSearch !== null ||
-      hostQueue.length > 0 ||
+      hosts.busy ||
       pendingRecords.length > 0 ||
       commitNeeded
     );
@@ -746,8 +672,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       console.debug('[grok-context] scan failed', error);
       reader = null;
       readQueue.length = 0;
-      hostQueue.length = 0;
-      hostSearch = null;
+      hosts.clear();
       matchQueue = [];
       matchPos = 0;
       pendingRecords = [];
@@ -776,7 +701,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (done) {
         reader = null;
         if (active.reader.interrupted && active.job.root.isConnected) readQueue.unshift(active.job);
-        else if (!active.job.shallow && (active.job.whole !== true || active.reader.sawComponents || watchingShadows)) hostQueue.push(active.job.root);
+        else if (!active.job.shallow && (active.job.whole !== true || active.reader.sawComponents || watchingShadows)) hosts.search(active.job.root);
       }
       return;
     }
@@ -788,8 +713,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       startRead(readQueue.shift() as ReadJob);
       return;
     }
-    if (hostSearch !== null || hostQueue.length > 0) {
-      searchHosts(shouldYield);
+    if (hosts.busy) {
+      hosts.step(shouldYield);
       return;
     }
     if (pendingRecords.length > 0) {
@@ -1027,12 +952,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer.disconnect();
       deferred = new WeakMap();
       shadowRoots = new WeakSet();
-      clearTimeout(upgradeTimer);
-      undefinedHosts.clear();
       reader = null;
       readQueue.length = 0;
-      hostQueue.length = 0;
-      hostSearch = null;
       matchQueue = [];
       pendingRecords = [];
       indexed.clear();
