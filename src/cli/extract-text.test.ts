@@ -29,6 +29,13 @@ describe('extractText: what is never read', () => {
     expect(text).toContain('after');
   });
 
+  it("reads a declarative shadow root's text (the browser shows it), not an ordinary template's", () => {
+    const html =
+      '<p>Shared: <x-card><template shadowrootmode="open"><b>Iran Strikes Tel Aviv</b> with Heavy Missiles <slot></slot></template>(via a post)</x-card></p>' +
+      '<div><template shadowrootmode="bogus"><p>Klay Thompson</p></template>after</div>';
+    expect(blocksOf(html)).toEqual(['Shared: Iran Strikes Tel Aviv with Heavy Missiles (via a post)', 'after']);
+  });
+
   it('skips a whole nested subtree and resumes after it', () => {
     expect(blocksOf('<div>a<noscript><div><p>x</p><span>y</span></div></noscript>b</div><p>c</p>')).toEqual([
       'ab',

@@ -100,7 +100,7 @@ export function extractText(html: string, options: ExtractOptions = {}): Extract
         const hidden =
           parent.hidden ||
           (parent.closedDetails && name !== 'summary') ||
-          isSkippedElement(name) ||
+          (isSkippedElement(name) && !isDeclarativeShadowRoot(name, getAttribute)) ||
           hidesContent(name, getAttribute);
         const block = isBlockElement(name);
         const pre = parent.pre || PREFORMATTED_ELEMENTS.has(name);
@@ -158,6 +158,16 @@ export function extractText(html: string, options: ExtractOptions = {}): Extract
   // line-based offsets agree with the browser's.
   parser.end(normalizeNewlines(html));
   return { text: blocks.join(BLOCK_SEPARATOR), blocks };
+}
+
+/**
+ * A `<template shadowrootmode>` (saved by tools that keep web components' shadow roots, or written by the
+ * page's server): the browser makes it its parent's shadow root, shown in the page, not an inert template.
+ */
+function isDeclarativeShadowRoot(name: string, getAttribute: (attribute: string) => string | undefined): boolean {
+  if (name !== 'template') return false;
+  const mode = (getAttribute('shadowrootmode') ?? getAttribute('shadowroot'))?.toLowerCase();
+  return mode === 'open' || mode === 'closed';
 }
 
 function normalizeNewlines(text: string): string {
