@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { CHROME_EXT_DIR, extensionArgs, extensionWorker } from './harness/chromium';
-import { cardAbout, closeCard, type Drivable } from './harness/card-checks';
+import { cardAbout, type Drivable } from './harness/card-checks';
 import { CHROMIUM_FLAGS } from './harness/chromium-flags';
 import { gcRootStateInPage, inPage } from './harness/in-page';
 import { screenPath } from './harness/screens';
@@ -294,7 +294,6 @@ export async function checkShadowRootHover(page: Drivable & { screenshot(options
   const fixture = HOSTILE_FIXTURES.find((each) => each.path === 'hostile/shadow-roots.html') as HostileFixture;
   await waitHostile(page, fixture.findings.length, 10_000);
   await cardAbout(page, 'Iran Strikes Tel Aviv', 'iran-tel-aviv-2024');
-  await closeCard(page);
   await cardAbout(page, 'PM Modi Ejected', 'modi-ejected-2024');
   await page.screenshot({ path: screenPath(screen) });
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { incidentsById } from '../../../src/data/index';
 import { contrastRatio } from './contrast';
 import { cardColorsInPage, type CardInfo } from './in-page';
-import { locateText, run, waitCard, type Evaluates } from './page-probe';
+import { locateText, readCard, run, waitCard, type Evaluates } from './page-probe';
 
 /** A page the pointer and the keyboard can drive. */
 export interface Drivable extends Evaluates {
@@ -11,8 +11,12 @@ export interface Drivable extends Evaluates {
   keyboard: { press(key: string): Promise<void> };
 }
 
-/** Moves the pointer away, then onto the middle of the first box of `text`, and waits for the card. */
+/**
+ * Closes any card still open (else the wait below could see that one), moves the pointer away, then onto the
+ * middle of the first box of `text`, and waits for the card.
+ */
 export async function hover(page: Drivable, text: string): Promise<CardInfo> {
+  if ((await readCard(page)).open) await closeCard(page);
   await page.mouse.move(1, 1);
   const rect = await locateText(page, text);
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 2 });
