@@ -63,31 +63,39 @@ export function ensureExtensionBuild(log: (line: string) => void): void {
   }
 }
 
+const COMMON = {
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+  write: false,
+} as const;
+
+function outputText(result: { outputFiles?: Array<{ text: string }> }): string {
+  const file = result.outputFiles?.[0];
+  if (file === undefined) throw new Error('esbuild produced no output');
+  return file.text;
+}
+
+/** An in-page bundle of `bench/<entry>` from the source tree at `root` (another checkout for `npm run bench:ab`). */
+export async function buildEntry(entry: 'page-entry.ts' | 'harness-entry.ts', options: { root?: string; minify?: boolean } = {}): Promise<string> {
+  const minify = options.minify ?? true;
+  return outputText(await build({ ...COMMON, entryPoints: [join(options.root ?? ROOT, 'bench', entry)], minify, ...(minify ? {} : { keepNames: false }) }));
+}
+
 export async function buildBundles(): Promise<Bundles> {
   mkdirSync(BUILD_DIR, { recursive: true });
-  const common = {
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    legalComments: 'none',
-    logLevel: 'warning',
-    write: false,
-  } as const;
   const [ours, oursDev, harness] = await Promise.all([
-    build({ ...common, entryPoints: [join(ROOT, 'bench', 'page-entry.ts')], minify: true }),
-    build({ ...common, entryPoints: [join(ROOT, 'bench', 'page-entry.ts')], minify: false, keepNames: false }),
-    build({ ...common, entryPoints: [join(ROOT, 'bench', 'harness-entry.ts')], minify: true }),
+    buildEntry('page-entry.ts'),
+    buildEntry('page-entry.ts', { minify: false }),
+    buildEntry('harness-entry.ts'),
   ]);
-  const text = (result: { outputFiles?: Array<{ text: string }> }): string => {
-    const file = result.outputFiles?.[0];
-    if (file === undefined) throw new Error('esbuild produced no output');
-    return file.text;
-  };
   return {
-    ours: text(ours),
-    oursDev: text(oursDev),
-    harness: text(harness),
+    ours,
+    oursDev,
+    harness,
     markJs: readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8'),
   };
 }
