@@ -3,10 +3,9 @@
  *
  * Our first scan ("ours", as in `npm run bench`) from another revision (A) and from the working tree (B), on
  * the same generated 1 MB pages, the two alternating on fresh loads of each page, A first on even
- * repetitions and B first on odd ones. Cold page loads vary by ±15% per page on a busy machine, more than most
- * changes worth trying; side by side and repeated, a 5% change shows. Prints each page's medians and B/A, and
- * their geometric mean. (An A/A run of this on the development machine gave a geomean of 1.014 at 9
- * repetitions: differences under about 3% are noise.)
+ * repetitions and B first on odd ones, so that a busy machine slows both alike. Prints each page's medians and
+ * B/A, and their geometric mean. (On the development machine, code with no change to the scan gave geometric
+ * means of 0.96–1.02 at 9 repetitions, single pages off by up to 30%.)
  *
  * Revision A is checked out into .bench/ab-<rev> (a git worktree, removed after) and bundled with esbuild like
  * the working tree; each side restores the matcher from a snapshot its own compiler made.
