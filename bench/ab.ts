@@ -14,8 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS } from '../tests/browser/harness/chromium-flags';
+import { injectOurs, launchBenchBrowser, openWithHarness } from './browser';
 import { ROOT, WORK_DIR, buildEntry } from './build';
 import { generatePage, type Layout } from './generate';
 import type { ScanRun } from './page-entry';
@@ -67,21 +66,15 @@ async function main(): Promise<void> {
       const [layout, lang] = name.split('-') as [Layout, Lang];
       return { name, url: server.put(`/${name}.html`, generatePage({ layout, lang, chars: 1_000_000 }).html) };
     });
-    const browser = await chromium.launch({ executablePath: process.env.GC_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: [...CHROMIUM_FLAGS] });
-    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-    await context.route('**/*', (route) => (route.request().url().startsWith(`${server.origin}/`) ? route.continue() : route.abort('blockedbyclient')));
+    const { browser, context } = await launchBenchBrowser(server);
     const times = new Map<string, { A: number[]; B: number[] }>();
     try {
       for (let rep = 0; rep < reps; rep++) {
         process.stderr.write(`rep ${rep + 1}/${reps}\n`);
         for (const { name, url } of urls) {
           for (const side of rep % 2 === 0 ? sides : [...sides].reverse()) {
-            const page = await context.newPage();
-            await page.goto(url, { waitUntil: 'load' });
-            await page.evaluate(harness);
-            await page.evaluate('gcHarness.idle()');
-            if (side.snapshot !== undefined) await page.evaluate(`globalThis.__gcMatcherSnapshot = ${JSON.stringify(side.snapshot)};`);
-            await page.evaluate(`globalThis.__gcEvalStart = performance.now();${side.bundle}`);
+            const page = await openWithHarness(context, url, harness);
+            await injectOurs(page, side.bundle, side.snapshot);
             const run = (await page.evaluate('gcBench.startOurs()')) as ScanRun;
             const entry = times.get(name) ?? { A: [], B: [] };
             entry[side.name].push(run.busyMs);

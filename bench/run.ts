@@ -17,10 +17,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { injectOurs, launchBenchBrowser, openWithHarness } from './browser';
 import { ROOT, buildBundles, ensureExtensionBuild, sizes, type Bundles, type SizeReport } from './build';
 import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadlines, overshoots, type GeneratedPage, type Layout } from './generate';
-import { CHROMIUM_FLAGS } from '../tests/browser/harness/chromium-flags';
 import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
 import { formatSpread, median, ratio, spread, type Spread } from './stats';
@@ -59,7 +59,6 @@ function parseOptions(argv: readonly string[]): Options {
 const MATCHER_SNAPSHOT_JSON = JSON.stringify(compileSnapshot(bundledMatcherConfig));
 if (createMatcherFromSnapshot(JSON.parse(MATCHER_SNAPSHOT_JSON)) === null) throw new Error('bench: the matcher snapshot does not restore');
 
-const LOAD_TIMEOUT = 180_000;
 /** Repetitions on pages of 4 MB and more (the peer runs once there). */
 const LARGE_PAGE_REPS = 3;
 /** Extra append batches, after the timed ones, that count text reads. */
@@ -126,22 +125,17 @@ class Driver {
   ) {}
 
   async open(url: string): Promise<{ page: Page; cdp: CDPSession }> {
-    const page = await this.context.newPage();
     // Real pages' own scripts fail without their network; only errors on our generated pages matter.
-    if (!url.includes('/real/')) page.on('pageerror', (error) => log(`  page error on ${url}: ${error.message}`));
-    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-    await page.evaluate(this.bundles.harness);
-    await page.evaluate('gcHarness.idle()');
+    const onError = url.includes('/real/') ? undefined : (message: string): void => log(`  page error on ${url}: ${message}`);
+    const page = await openWithHarness(this.context, url, this.bundles.harness, onError);
     const cdp = await this.context.newCDPSession(page);
     return { page, cdp };
   }
 
   async injectOurs(page: Page, dev = false): Promise<void> {
-    // What storage.local holds for the page (the background's compiled matcher), there before our script runs.
-    await page.evaluate(`globalThis.__gcMatcherSnapshot = ${JSON.stringify(MATCHER_SNAPSHOT_JSON)};`);
     // Same first line as the bundle (profile line numbers stay right); the sourceURL names it in profiles.
     const source = dev ? `${this.bundles.oursDev}\n//# sourceURL=${OURS_DEV_URL}` : this.bundles.ours;
-    await page.evaluate(`globalThis.__gcEvalStart = performance.now();${source}`);
+    await injectOurs(page, source, MATCHER_SNAPSHOT_JSON);
   }
 
   async gc(cdp: CDPSession): Promise<number> {
@@ -369,16 +363,7 @@ async function main(): Promise<void> {
   const bundles = await buildBundles();
   const size: SizeReport = sizes(bundles);
   const server = await startPageServer();
-  const browser: Browser = await chromium.launch({
-    executablePath: process.env.GC_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_FLAGS],
-  });
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    return url.startsWith(`${server.origin}/`) ? route.continue() : route.abort('blockedbyclient');
-  });
+  const { browser, context } = await launchBenchBrowser(server);
   const driver = new Driver(context, server, bundles);
   const phrases = peerPhrases();
 
