@@ -5,7 +5,7 @@
  * listener for the whole page, at most one test per animation frame.
  */
 import type { FindingSpan, PageFinding } from './scanner';
-import { HOST_TAG, asShadowRoot, blockContainerOf, offsetOf } from './text-index';
+import { HOST_TAG, blockContainerOf, offsetOf, shadowRootsAbove } from './text-index';
 
 export interface Hit {
   finding: PageFinding;
@@ -66,13 +66,6 @@ export function pointerTarget(event: Event): EventTarget | null {
   const target = event.target;
   if (!(target instanceof Element) || target.shadowRoot === null || target.localName === HOST_TAG) return target;
   return event.composedPath()[0] ?? target;
-}
-
-/** The open shadow roots `node` is inside, innermost first. */
-function shadowRootsAbove(node: Node): ShadowRoot[] {
-  const roots: ShadowRoot[] = [];
-  for (let root = asShadowRoot(node.getRootNode()); root !== null; root = asShadowRoot(root.host.getRootNode())) roots.push(root);
-  return roots;
 }
 
 /**

@@ -28,6 +28,7 @@ import {
   isSkippedElement,
   positionAt,
   rangeFor,
+  shadowRootsAbove,
   trimSpan,
   type ReadRoot,
   type TextBlock,
@@ -208,11 +209,7 @@ function inDocumentOrder(a: PageFinding, b: PageFinding, placeOf: (finding: Page
 function treeOrder(a: Node, b: Node): number {
   const position = a.compareDocumentPosition(b);
   if ((position & 1) /* DISCONNECTED: different trees */ === 0) return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
-  const hostsOf = (node: Node): Node[] => {
-    const chain = [node];
-    for (let host = asShadowRoot(node.getRootNode())?.host; host !== undefined; host = asShadowRoot(host.getRootNode())?.host) chain.push(host);
-    return chain;
-  };
+  const hostsOf = (node: Node): Node[] => [node, ...shadowRootsAbove(node).map((root) => root.host)];
   const chainA = hostsOf(a);
   const chainB = hostsOf(b);
   for (const x of chainA) {

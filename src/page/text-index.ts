@@ -80,6 +80,13 @@ export function asShadowRoot(node: Node | null): ShadowRoot | null {
   return node !== null && node.nodeType === 11 && (node as ShadowRoot).host != null ? (node as ShadowRoot) : null;
 }
 
+/** The open shadow roots `node` is inside, innermost first (none for a node of the document's own tree). */
+export function shadowRootsAbove(node: Node): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  for (let root = asShadowRoot(node.getRootNode()); root !== null; root = asShadowRoot(root.host.getRootNode())) roots.push(root);
+  return roots;
+}
+
 /** The element above `node`, crossing from the top of a shadow tree to its host. */
 export function composedParent(node: Node): Element | null {
   return node.parentElement ?? asShadowRoot(node.parentNode)?.host ?? null;
