@@ -93,7 +93,7 @@ export function composedParent(node: Node): Element | null {
 }
 
 /** The element a read root stands for: itself, or a shadow root's host. */
-export function rootElement(root: ReadRoot): Element {
+function rootElement(root: ReadRoot): Element {
   return root.nodeType === 1 ? (root as Element) : (root as ShadowRoot).host;
 }
 
