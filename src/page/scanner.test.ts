@@ -402,6 +402,25 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
     await expectSparseAsFull(page, 4);
   });
 
+  it('finds the same as a full read in long lists read item by item: minified sections, a feed nested in a layout column', async () => {
+    const paragraph = (i: number): string => `<p>Ordinary paragraph ${i} about a bakery, a garden and a <a href="#">quiet</a> village.</p>`;
+    // An article of many sections (a list below the page's first division): each section is read whole, with
+    // its blocks joined with no space between them.
+    const sections = Array.from({ length: 12 }, (_, s) => {
+      const body = Array.from({ length: 9 }, (_, i) => paragraph(s * 10 + i));
+      if (s === 3) body.splice(4, 0, `<h3>${KLAY}</h3>`);
+      if (s === 8) body.push('<p>סוף הפרק</p><h3>איראן תוקפת את תל אביב בטילים כבדים</h3>');
+      return `<section><h2>Section ${s}</h2>${body.join('')}</section>`;
+    });
+    // A layout of many columns, one of them a long feed (an item that is a list of its own).
+    const feed = Array.from({ length: 80 }, (_, i) =>
+      i === 70 ? `<div class="post"><span>${HEADLINE}</span></div>` : `<div class="post"><span>Post ${i}: ordinary words.</span></div>`,
+    );
+    const columns = Array.from({ length: 9 }, (_, c) => (c === 4 ? `<div class="column">${feed.join('')}</div>` : `<aside>Column ${c}</aside>`));
+    const page = `<div id="app"><header>Site</header><main><article>${sections.join('')}</article><div class="layout">${columns.join('')}</div></main></div>`;
+    await expectSparseAsFull(page, 3);
+  });
+
   it('matches only the blocks that may hold a finding', async () => {
     const inputs: string[] = [];
     const sparseRecording: Matcher = {

@@ -561,6 +561,11 @@ const BREAKING_ELEMENTS = [...BLOCK_ELEMENTS, ...SKIPPED_ELEMENTS, 'br'].join(',
 /** Text and CDATA nodes: what an element's `textContent` is made of, in the same order. */
 const SHOW_TEXT_AND_CDATA = 4 | 8;
 
+/** Element children from which a list is read item by item. */
+const LIST_MIN = 8;
+/** An item of a list holding this many element children is a list of its own (a feed inside a layout column). */
+const NESTED_LIST_MIN = 64;
+
 /**
  * Whether the sparse reader reads an element's children one by one rather than its `textContent` at once.
  * `depth` counts the levels above it where the text was already divided between two or more elements: the
@@ -569,7 +574,16 @@ const SHOW_TEXT_AND_CDATA = 4 | 8;
  */
 function splitsInto(element: Element, depth: number): boolean {
   const children = element.childElementCount;
-  return children === 1 || (children >= 2 && depth < 2) || (children >= 8 && depth < 8);
+  return children === 1 || (children >= 2 && depth < 2) || (children >= LIST_MIN && depth < 8);
+}
+
+/**
+ * Whether a divided element is a list whose items are read whole, each in one native read, rather than divided
+ * again: long lists below the page's first division (a feed's posts, an article's paragraphs and sections).
+ * Visiting each item's children cost more in script than reading their text.
+ */
+function isList(element: Element, depth: number): boolean {
+  return depth >= 1 && element.childElementCount >= LIST_MIN;
 }
 
 /** The Text nodes of a piece of the page and where each starts in its text (`textContent` offsets). */
@@ -627,8 +641,8 @@ export class SparseReader extends ReaderOutput implements TextReader {
   private readonly filter: CandidateFilter;
   private readonly onBlockElement: ((element: Element) => void) | undefined;
   private readonly skipAll: boolean;
-  /** Elements being read child by child, innermost last, with their division depth. */
-  private readonly parents: Array<{ element: ReadRoot; depth: number }> = [];
+  /** Elements being read child by child, innermost last, with their division depth and whether they are lists. */
+  private readonly parents: Array<{ element: ReadRoot; depth: number; list: boolean }> = [];
   /** The next child to look at in the innermost parent (null: that parent is done). */
   private next: Node | null = null;
   private looked = false;
@@ -652,7 +666,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
     this.filter = filter;
     this.onBlockElement = options.onBlockElement;
     this.skipAll = isSkippedElement(rootElement(root));
-    this.parents.push({ element: root, depth: 0 });
+    this.parents.push({ element: root, depth: 0, list: false });
     this.next = root.firstChild;
   }
 
@@ -692,9 +706,10 @@ export class SparseReader extends ReaderOutput implements TextReader {
       const name = element.localName;
       if (SKIPPED_ELEMENTS.has(name) || name === HOST_TAG) continue;
       if (!this.sawComponents && name.includes('-')) this.sawComponents = true;
-      const depth = (this.parents[this.parents.length - 1] as { depth: number }).depth;
-      if (splitsInto(element, depth)) {
-        this.parents.push({ element, depth: element.childElementCount >= 2 ? depth + 1 : depth });
+      const parent = this.parents[this.parents.length - 1] as { depth: number; list: boolean };
+      const depth = parent.depth;
+      if (parent.list ? element.childElementCount >= NESTED_LIST_MIN : splitsInto(element, depth)) {
+        this.parents.push({ element, depth: element.childElementCount >= 2 ? depth + 1 : depth, list: isList(element, depth) });
         this.next = element.firstChild;
         continue;
       }
