@@ -440,7 +440,7 @@ async function main(): Promise<void> {
       const extra = generatePosts(largeFeed.lang, 30, 4242).posts;
       const appendBatches = [extra.slice(0, 10), extra.slice(10, 20), extra.slice(20, 30)];
       profiles.push(...(await profileOurs(driver, largeUrl, largeFeed.name, appendBatches)));
-      for (const name of options.quick ? ['feed-en-1m'] : ['article-he-8m', 'feed-en-1m-plain', 'feed-en-1m']) {
+      for (const name of options.quick ? ['feed-en-1m', 'article-en-1m', 'article-he-1m'] : ['article-he-8m', 'feed-en-1m-plain', 'feed-en-1m']) {
         const page = generated.find((each) => each.name === name);
         if (page !== undefined) profiles.push(...(await profileOurs(driver, urls.get(name) as string, name)));
       }
