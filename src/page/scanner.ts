@@ -123,7 +123,7 @@ interface ReadJob {
 const DEFAULT_SLICE_MS = 6;
 const DEFAULT_HUGE_BATCH = 1000;
 /** Characters matched per call: small enough to fit many calls in a slice, big enough to amortise the call. */
-const MATCH_CHUNK = 32_768;
+const MATCH_CHUNK = 8_192;
 /** Attributes that can show or hide content (see text-rules `hidesContent`). */
 const OBSERVED_ATTRIBUTES = ['hidden', 'style', 'contenteditable', 'open'];
 const OBSERVE: MutationObserverInit = {
