@@ -518,6 +518,16 @@ describe('open shadow roots', () => {
     expect(summary(scanner.findings())).toEqual([EXPECTED[0], EXPECTED[1]]);
   });
 
+  it('reads the shadow roots of components inside the cells of a long feed', async () => {
+    // No custom element at the page's first divisions: the feed's cells wrap one each.
+    const cells = Array.from({ length: 12 }, (_, i) => `<div class="cell"><news-card id="card${i}"></news-card></div>`);
+    document.body.innerHTML = `<div id="app"><header>Site</header><main><div id="feed">${cells.join('')}</div></main></div>`;
+    (document.getElementById('card9') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = `<p>${HEADLINE}</p>`;
+    const scanner = start();
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([EXPECTED[0]]);
+  });
+
   it('reads the shadow root a custom element gets when the page defines it after the scan', async () => {
     document.body.innerHTML = '<app-shell><main><p>An ordinary intro.</p><late-card></late-card></main></app-shell>';
     let seen: (findings: readonly PageFinding[]) => void = () => undefined;

@@ -589,7 +589,8 @@ function elementChildrenUpTo(element: Element, cap: number): number {
 /**
  * Whether a divided element is a list whose items are read whole, each in one native read, rather than divided
  * again: long lists below the page's first division (a feed's posts, an article's paragraphs and sections).
- * Visiting each item's children cost more in script than reading their text.
+ * Visiting each item's children cost more in script than reading their text (an article's sections: about
+ * half the read).
  */
 function isList(children: number, depth: number): boolean {
   return depth >= 1 && children >= LIST_MIN;
@@ -717,9 +718,11 @@ export class SparseReader extends ReaderOutput implements TextReader {
       if (!this.sawComponents && name.includes('-')) this.sawComponents = true;
       const parent = this.parents[this.parents.length - 1] as { depth: number; list: boolean };
       const depth = parent.depth;
-      // An item of a list is small as a rule: counting its children natively creates no objects for them.
+      // An item of a list is small as a rule: counting its children natively creates no objects for them. It is
+      // divided only when it wraps a single element (a feed cell around its post: custom elements show there)
+      // or is a list of its own.
       const children = parent.list ? element.childElementCount : elementChildrenUpTo(element, LIST_MIN);
-      if (parent.list ? children >= NESTED_LIST_MIN : splitsInto(children, depth)) {
+      if (parent.list ? children === 1 || children >= NESTED_LIST_MIN : splitsInto(children, depth)) {
         this.parents.push({ element, depth: children >= 2 ? depth + 1 : depth, list: isList(children, depth) });
         this.next = element.firstChild;
         continue;
