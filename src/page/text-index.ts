@@ -567,10 +567,11 @@ const LIST_MIN = 8;
 const NESTED_LIST_MIN = 64;
 
 /**
- * Whether the sparse reader reads an element's children one by one rather than its `textContent` at once.
- * `depth` counts the levels above it where the text was already divided between two or more elements: the
- * first levels of a page are divided, and long lists (a feed, a long article) deeper down, so that no single
- * native read holds a whole large page (one call is one task) while a page is read in few calls.
+ * Whether the sparse reader reads an element's children one by one rather than its `textContent` at once, by
+ * its number of element `children` (counted up to LIST_MIN). `depth` counts the levels above it where the text
+ * was already divided between two or more elements: the first levels of a page are divided, and long lists (a
+ * feed, a long article) deeper down, so that no single native read holds a whole large page (one call is one
+ * task) while a page is read in few calls.
  */
 function splitsInto(children: number, depth: number): boolean {
   return children === 1 || (children >= 2 && depth < 2) || (children >= LIST_MIN && depth < 8);
