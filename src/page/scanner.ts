@@ -115,7 +115,7 @@ interface ReadJob {
   shallow: boolean;
   /**
    * The whole document: searched for shadow roots only when built of web components, or when shadow roots were
-   * found before (see `searchHosts`).
+   * found before (see `hosts`).
    */
   whole?: boolean;
 }

@@ -568,12 +568,14 @@ const NESTED_LIST_MIN = 64;
 
 /**
  * Whether the sparse reader reads an element's children one by one rather than its `textContent` at once, by
- * its number of element `children` (counted up to LIST_MIN). `depth` counts the levels above it where the text
- * was already divided between two or more elements: the first levels of a page are divided, and long lists (a
- * feed, a long article) deeper down, so that no single native read holds a whole large page (one call is one
- * task) while a page is read in few calls.
+ * its number of element `children` (outside a list, counted up to LIST_MIN). `depth` counts the levels above it
+ * where the text was already divided between two or more elements: the first levels of a page are divided, and
+ * long lists (a feed, a long article) deeper down, so that no single native read holds a whole large page (one
+ * call is one task) while a page is read in few calls. An item of a list (`inList`) is divided only when it
+ * wraps a single element (a feed cell around its post: custom elements show there) or is a list of its own.
  */
-function splitsInto(children: number, depth: number): boolean {
+function splitsInto(children: number, depth: number, inList: boolean): boolean {
+  if (inList) return children === 1 || children >= NESTED_LIST_MIN;
   return children === 1 || (children >= 2 && depth < 2) || (children >= LIST_MIN && depth < 8);
 }
 
@@ -719,11 +721,9 @@ export class SparseReader extends ReaderOutput implements TextReader {
       if (!this.sawComponents && name.includes('-')) this.sawComponents = true;
       const parent = this.parents[this.parents.length - 1] as { depth: number; list: boolean };
       const depth = parent.depth;
-      // An item of a list is small as a rule: counting its children natively creates no objects for them. It is
-      // divided only when it wraps a single element (a feed cell around its post: custom elements show there)
-      // or is a list of its own.
+      // An item of a list is small as a rule: counting its children natively creates no objects for them.
       const children = parent.list ? element.childElementCount : elementChildrenUpTo(element, LIST_MIN);
-      if (parent.list ? children === 1 || children >= NESTED_LIST_MIN : splitsInto(children, depth)) {
+      if (splitsInto(children, depth, parent.list)) {
         this.parents.push({ element, depth: children >= 2 ? depth + 1 : depth, list: isList(children, depth) });
         this.next = element.firstChild;
         continue;
