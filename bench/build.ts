@@ -15,6 +15,8 @@ export const BUILD_DIR = join(WORK_DIR, 'build');
 /** The extension is built into its own folder so the benchmark never races another build. */
 export const EXTENSION_OUT = join(ROOT, '.output-bench');
 export const CONTENT_SCRIPT = join(EXTENSION_OUT, 'chrome-mv3', 'content-scripts', 'content.js');
+/** The card's bundle, imported by the content script when a page first needs a card. */
+export const CARD_UI_BUNDLE = join(EXTENSION_OUT, 'chrome-mv3', 'card-ui.js');
 
 export interface Bundles {
   /** Minified "ours" (what is timed). */
@@ -28,6 +30,9 @@ export interface Bundles {
 export interface SizeReport {
   contentScriptBytes: number;
   contentScriptGzipBytes: number;
+  /** The card's bundle (loaded only on pages that show a card). */
+  cardUiBytes: number;
+  cardUiGzipBytes: number;
   /** The bench bundle of the same modules (minus storage and messaging), for comparison. */
   benchBundleBytes: number;
   benchBundleGzipBytes: number;
@@ -102,10 +107,13 @@ export async function buildBundles(): Promise<Bundles> {
 
 export function sizes(bundles: Bundles): SizeReport {
   const content = readFileSync(CONTENT_SCRIPT);
+  const card = readFileSync(CARD_UI_BUNDLE);
   const bench = Buffer.from(bundles.ours);
   return {
     contentScriptBytes: content.length,
     contentScriptGzipBytes: gzipSync(content, { level: 9 }).length,
+    cardUiBytes: card.length,
+    cardUiGzipBytes: gzipSync(card, { level: 9 }).length,
     benchBundleBytes: bench.length,
     benchBundleGzipBytes: gzipSync(bench, { level: 9 }).length,
   };

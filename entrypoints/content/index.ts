@@ -16,6 +16,7 @@ import { siteOf, type Dismissal, type Settings } from '../../src/settings/schema
 import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
+import { createCardUiLoader } from './card-ui-loader';
 import { cardModelFor } from './knowledge';
 import { followPageMatcher } from './page-matcher';
 import { startPageSession, type PageSession } from './page-session';
@@ -77,6 +78,15 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     },
   });
 
+  // The card is loaded the first time the page needs one (or has findings to show one for).
+  const cardUiUrl = browser.runtime.getURL('/card-ui.js');
+  const cardUi = createCardUiLoader({ importBundle: () => import(/* @vite-ignore */ cardUiUrl), scope: globalThis });
+  const loadCardUi = (): void => {
+    Promise.resolve(cardUi()).catch((error: unknown) => {
+      if (!ctx.isInvalid) console.debug('[grok-context] could not load the card', error);
+    });
+  };
+
   const reporter = createReporter({
     signal: ctx.signal,
     send: (message) => browser.runtime.sendMessage(message),
@@ -117,10 +127,14 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       style: settings.highlightStyle,
       filter: dismissalFilter(dismissals, site),
       cardModel: (finding) => cardModelFor(finding, { details, lang, contextPage }),
+      cardUi,
       onFindings: (findings) => {
         reporter.report('checked', findings);
         // So that hovering a finding shows its card without waiting for the background.
-        if (findings.length > 0) void details.prefetch(findings);
+        if (findings.length > 0) {
+          void details.prefetch(findings);
+          loadCardUi();
+        }
       },
       onDismiss,
       extensionBase: browser.runtime.getURL('/'),

@@ -11,7 +11,7 @@ import { createHighlighter, type HighlightStyle } from '../../src/page/highlight
 import { watchHover } from '../../src/page/hit-test';
 import { createScanner, type PageFinding, type ScanState } from '../../src/page/scanner';
 import { composedParent, liveRange } from '../../src/page/text-index';
-import { createCardHost, type CardHost } from '../../src/ui/card/card-host';
+import { createCardHost, type CardHost, type CreateCardUi } from '../../src/ui/card/card-host';
 import type { CardModel } from '../../src/ui/card/card-model';
 
 export interface PageSessionOptions {
@@ -23,6 +23,8 @@ export interface PageSessionOptions {
   filter: ((finding: PageFinding) => boolean) | undefined;
   /** The card for a finding; a promise while the incident's details are still coming from the background. */
   cardModel(finding: PageFinding): CardModel | Promise<CardModel>;
+  /** The card itself: at once once loaded, else a promise while it loads (card-ui-loader.ts). */
+  cardUi(): CreateCardUi | Promise<CreateCardUi>;
   /** The findings changed (or the first scan finished): report them. */
   onFindings(findings: readonly PageFinding[]): void;
   onDismiss(model: CardModel): void;
@@ -106,12 +108,17 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     openId = finding.id;
     const anchor = liveRange(range);
     const token = ++opening;
-    const show = (model: CardModel): void => {
-      if (token === opening && openId === finding.id && !signal.aborted) host().open(model, anchor, via);
+    const show = (model: CardModel, ui: CreateCardUi): void => {
+      if (token === opening && openId === finding.id && !signal.aborted) host().open(model, anchor, via, ui);
     };
     const model = options.cardModel(finding);
-    if (model instanceof Promise) model.then(show, (error: unknown) => console.debug('[grok-context] no card model', error));
-    else show(model);
+    const ui = options.cardUi();
+    if (model instanceof Promise || ui instanceof Promise) {
+      Promise.all([model, ui]).then(
+        ([known, loaded]) => show(known, loaded),
+        (error: unknown) => console.debug('[grok-context] no card', error),
+      );
+    } else show(model, ui);
   }
 
   watchHover({

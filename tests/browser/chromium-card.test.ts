@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withChromium } from './harness/chromium';
-import { assertAboutIncident, assertReadable, cardAbout, closeCard, hover } from './harness/card-checks';
+import { assertAboutIncident, assertReadable, cardAbout, closeCard, extensionTraces, hover } from './harness/card-checks';
 import type { CardInfo } from './harness/in-page';
 import { foreignMutations, onSettledPage, readCard } from './harness/page-probe';
 import { screenPath } from './harness/screens';
@@ -29,6 +29,18 @@ test('hover opens the card for the incident with its sources; the pointer can mo
 
     await cardAbout(page, 'Klay Thompson', 'klay-thompson-bricks-2024');
     await closeCard(page);
+
+    // The card's bundle was imported into the extension's world: the page sees no trace of it, and cannot load
+    // it from the extension's fixed address to learn that the extension is installed.
+    assert.deepEqual(await extensionTraces(page), []);
+    const before = errors.length;
+    const probe = await page.evaluate(
+      (url) => fetch(url).then((answer) => `loaded ${answer.status}`, () => 'refused'),
+      chromium.extensionUrl('card-ui.js'),
+    );
+    assert.equal(probe, 'refused', 'the page cannot load the card bundle at the fixed address');
+    // The refused load is logged to the page's console: that is the probe's, not ours.
+    errors.splice(before);
 
     assert.deepEqual(await foreignMutations(page), []);
     assert.deepEqual(errors, []);

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { closeCard, hover } from './harness/card-checks';
+import { closeCard, extensionTraces, hover } from './harness/card-checks';
 import { STATIC_FIXTURES, findingKey, sorted } from './harness/expectations';
 import { withFirefox } from './harness/firefox';
 import { assertContentVisibility } from './harness/visibility-check';
@@ -31,6 +31,8 @@ test('Firefox: a split fabricated headline is highlighted, its card opens on hov
     assert.ok(card.sourceLinks.length > 0);
     await page.screenshot({ path: screenPath('card-firefox-light') });
     await closeCard(page);
+    // The card's bundle was imported into the extension's world: the page sees no trace of it.
+    assert.deepEqual(await extensionTraces(page), []);
 
     const tabId = await firefox.tabIdOf(page);
     const listed = await firefox.popupFindings(tabId, 2);
@@ -74,6 +76,15 @@ test('Firefox: Grok story cards in the Hebrew UI, and the card on a dark page', 
     });
   }
 });
+
+test('Firefox: under a strict CSP (scripts from the page\'s own origin only) the card still loads and opens', TEST_TIMEOUT, () =>
+  onSettledPage(firefox, 'csp-strict.html', 1, async ({ page, errors }) => {
+    const card = await hover(page, "Sun's Odd");
+    assert.ok(card.fullContext?.endsWith('context.html#sun-eclipse-2024'), String(card.fullContext));
+    assert.notEqual(card.style['background-color'], 'rgba(0, 0, 0, 0)', 'the card is styled');
+    assert.deepEqual(errors, []);
+  }),
+);
 
 test('Firefox: no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(firefox.foreignRequests(), []);

@@ -39,6 +39,13 @@ describe("the content script's bundle holds no more than a page needs", () => {
     expect(inputs).not.toContain('src/data/index.ts');
   });
 
+  it('leaves out the card itself: its bundle is imported when a page first needs a card', async () => {
+    const inputs = await contentInputs();
+    expect(inputs).toContain('src/ui/card/card-host.ts');
+    const cardParts = ['src/ui/card/card-ui.ts', 'src/ui/card/render-card.ts', 'src/ui/card/strings.ts', 'src/ui/card/card-styles.ts', 'src/ui/card/place-card.ts'];
+    expect(inputs.filter((input) => cardParts.includes(input))).toEqual([]);
+  });
+
   it("reads storage directly, without WXT's storage items", async () => {
     const inputs = await contentInputs();
     expect(inputs).toContain('src/settings/page-storage.ts');

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { incidentModel, summaryModel } from './card-fixtures';
-import { createCardHost, HOST_TAG, LEAVE_GRACE_MS, pageTheme, type CardHost } from './card-host';
+import { createCardHost, HOST_TAG, type CardHost } from './card-host';
+import { createCardUi, LEAVE_GRACE_MS, pageTheme } from './card-ui';
 import type { CardModel } from './card-model';
 
 let controller: AbortController;
@@ -43,7 +44,7 @@ describe('createCardHost', () => {
     cards.host.dataset.state = 'settled';
     expect(cards.host.getAttribute('data-state')).toBe('settled');
 
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     expect(cards.host.shadowRoot).not.toBeNull();
     const styled = shadow().adoptedStyleSheets.length + shadow().querySelectorAll('style').length;
     expect(styled).toBeGreaterThan(0);
@@ -55,24 +56,24 @@ describe('createCardHost', () => {
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
     controller = new AbortController();
     cards = createCardHost({ document, signal: controller.signal, onDismiss });
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     controller.abort();
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(0);
     expect(cards.isOpen()).toBe(false);
   });
 
   test('opens the card for a finding and reuses one card for the page', () => {
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     expect(cards.isOpen()).toBe(true);
     expect(card()?.textContent).toContain('Iran Strikes Tel Aviv');
-    cards.open(summaryModel(), anchor, 'pointer');
+    cards.open(summaryModel(), anchor, 'pointer', createCardUi);
     expect(shadow().querySelectorAll('.card')).toHaveLength(1);
     expect(card()?.dataset.kind).toBe('grok-summary');
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
   });
 
   test('Esc closes it', () => {
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     press('Escape');
     expect(cards.isOpen()).toBe(false);
     expect(card()).toBeNull();
@@ -80,7 +81,7 @@ describe('createCardHost', () => {
 
   test('opened from the keyboard it takes focus, and Esc gives focus back', () => {
     button.focus();
-    cards.open(incidentModel(), anchor, 'keyboard');
+    cards.open(incidentModel(), anchor, 'keyboard', createCardUi);
     expect(shadow().activeElement).toBe(card());
     press('Escape', card() as HTMLElement);
     expect(cards.isOpen()).toBe(false);
@@ -89,7 +90,7 @@ describe('createCardHost', () => {
 
   test('Tab past the last control closes it and gives focus back; Tab inside stays', () => {
     button.focus();
-    cards.open(incidentModel(), anchor, 'keyboard');
+    cards.open(incidentModel(), anchor, 'keyboard', createCardUi);
     const controls = [...shadow().querySelectorAll<HTMLElement>('a[href], button, summary')];
     controls[1]?.focus();
     press('Tab', controls[1]);
@@ -102,14 +103,14 @@ describe('createCardHost', () => {
 
   test('"Not this" closes the card and reports the finding', () => {
     const model = incidentModel();
-    cards.open(model, anchor, 'pointer');
+    cards.open(model, anchor, 'pointer', createCardUi);
     shadow().querySelector<HTMLButtonElement>('button.dismiss')?.click();
     expect(onDismiss).toHaveBeenCalledWith(model);
     expect(cards.isOpen()).toBe(false);
   });
 
   test('the close button closes it', () => {
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     shadow().querySelector<HTMLButtonElement>('button.close')?.click();
     expect(cards.isOpen()).toBe(false);
     expect(onDismiss).not.toHaveBeenCalled();
@@ -117,7 +118,7 @@ describe('createCardHost', () => {
 
   test('leaving the text closes it after the grace period', () => {
     vi.useFakeTimers();
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     cards.pointerLeftAnchor();
     vi.advanceTimersByTime(LEAVE_GRACE_MS - 1);
     expect(cards.isOpen()).toBe(true);
@@ -127,7 +128,7 @@ describe('createCardHost', () => {
 
   test('the pointer can move from the text onto the card, and the card closes when it leaves', () => {
     vi.useFakeTimers();
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     cards.pointerLeftAnchor();
     const wrap = shadow().querySelector('.wrap') as HTMLElement;
     wrap.dispatchEvent(new PointerEvent('pointerenter'));
@@ -140,15 +141,15 @@ describe('createCardHost', () => {
 
   test('hovering the text again within the grace period keeps it open', () => {
     vi.useFakeTimers();
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     cards.pointerLeftAnchor();
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     vi.advanceTimersByTime(LEAVE_GRACE_MS * 2);
     expect(cards.isOpen()).toBe(true);
   });
 
   test('a press outside closes it; a press on the card does not', () => {
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     card()?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
     expect(cards.isOpen()).toBe(true);
     document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -160,12 +161,12 @@ describe('createCardHost', () => {
     expect(document.querySelector(HOST_TAG)).toBeNull();
     cards.ensureAttached();
     expect(document.documentElement.lastElementChild).toBe(cards.host);
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     expect(card()).not.toBeNull();
   });
 
   test('aborting the signal takes everything out of the page', () => {
-    cards.open(incidentModel(), anchor, 'pointer');
+    cards.open(incidentModel(), anchor, 'pointer', createCardUi);
     controller.abort();
     expect(document.querySelector(HOST_TAG)).toBeNull();
     expect(cards.isOpen()).toBe(false);

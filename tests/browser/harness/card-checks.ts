@@ -64,3 +64,17 @@ export async function assertReadable(page: Evaluates): Promise<void> {
   const ratio = contrastRatio(colors.text, colors.background);
   assert.ok(ratio >= 4.5, `card text contrast ${ratio.toFixed(2)} >= 4.5`);
 }
+
+/**
+ * The addresses of the page's loaded resources that are not web addresses. The card's bundle is imported into
+ * the extension's content-script world when a card first opens: the page must see no trace of it (an
+ * extension address in the page's resource timing would tell the page the extension is there).
+ */
+export function extensionTraces(page: Evaluates): Promise<string[]> {
+  return run(page, () =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => !/^https?:/.test(name)),
+  );
+}

@@ -4,6 +4,7 @@
  */
 import { BALLOTS, incidentModel, summaryModel } from '../card-fixtures';
 import { createCardHost } from '../card-host';
+import { createCardUi } from '../card-ui';
 
 const target = document.querySelector<HTMLElement>('[data-gc-preview]');
 if (target) {
@@ -25,5 +26,5 @@ if (target) {
     signal: new AbortController().signal,
     onDismiss: (m) => console.info('gc-preview dismissed', m.findingId),
   });
-  cards.open(model, anchor, params.get('via') === 'keyboard' ? 'keyboard' : 'pointer');
+  cards.open(model, anchor, params.get('via') === 'keyboard' ? 'keyboard' : 'pointer', createCardUi);
 }
