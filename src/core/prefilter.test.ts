@@ -129,6 +129,19 @@ describe('candidate filter: every finding passes it', () => {
     for (const text of ordinary) expect(passes(text)).toBe(false);
   });
 
+  it('needs no anchor of its own for a pattern an anchor already chosen covers', () => {
+    // X's label "Grok can make mistakes, always check original sources" is found only with "Grok", which other
+    // labels need alone: "mistakes" and "feature" are no anchors. The Modi claims share "מודי", so the
+    // common "ראש" (head: ראש הממשלה, ראשון) is none either.
+    const ordinary = [
+      'This feature can make mistakes; always check the original sources before sharing.',
+      'כל אחד יכול לטעות, ולכן תמיד כדאי לבדוק.',
+      'ראש הממשלה נאם היום בפתיחת מושב החורף.',
+    ];
+    for (const text of ordinary) expect(passes(text)).toBe(false);
+    expect(passes('Grok can make mistakes. Always check original sources.')).toBe(true);
+  });
+
   it('takes a word boundary to be possible where the page’s text nodes meet', () => {
     const joined = 'a story told in fullKlay Thompson Accused in Bizarre Brick-Vandalism Spree';
     const at = joined.indexOf('Klay');
