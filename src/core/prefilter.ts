@@ -3,16 +3,17 @@
  * page layer reads and matches only the few blocks that may hold a finding.
  *
  * Every finding needs certain words: a claim all its significant words but `slots - needed` of them, a label its
- * opening words, a mention every word of its subject or standalone term. The filter picks, per claim, the `slots
- * - needed + 1` concepts with the best anchors (so one of them is always present), and per label and mention term
- * the most telling of the words it needs, or those words in a row when none is telling alone ("Stories on X"). A
- * concept already chosen for another pattern is preferred to any other: its hits are paid for already (in the
- * saved real pages, reusing "Grok" rather than adding "feature" and "mistake" left 37% fewer paragraphs with a
- * hit: 251 of 38,391 against 397). A Latin anchor is the part of a key that every word folding to that key starts
- * with (stemming only cuts or rewrites a word's end), at most six letters; a Hebrew anchor is the whole key
- * (Hebrew is not stemmed). One regular expression over the raw text finds the anchors case-insensitively, and
- * `wordAt` checks each hit stands at a word start (Hebrew: a whole word after up to three prefix letters, ו, ה,
- * ב...); where the text was joined from the page's separate text nodes, a boundary is taken to be possible.
+ * opening words, a mention every word of its subject or standalone term. The filter picks, per claim, the
+ * `slots - needed + 1` concepts with the best anchors (so one of them is always present), and per label and
+ * mention term the most telling of the words it needs, or those words in a row when none is telling alone
+ * ("Stories on X"). A concept already chosen for another pattern is preferred to any other: its hits are paid for
+ * already (in the saved real pages, reusing "Grok" rather than adding "feature" and "mistake" left 37% fewer
+ * paragraphs with a hit: 251 of 38,391 against 397). A Latin anchor is the part of a key that every word folding
+ * to that key starts with (stemming only cuts or rewrites a word's end), at most six letters; a Hebrew anchor is
+ * the whole key (Hebrew is not stemmed). One regular expression over the raw text finds the anchors
+ * case-insensitively, and `wordAt` checks each hit stands at a word start (Hebrew: a whole word after up to three
+ * prefix letters, ו, ה, ב...); where the text was joined from the page's separate text nodes, a boundary is taken
+ * to be possible.
  *
  * What the matcher folds and a plain regular expression does not see is caught by `chars`: letters that fold
  * to a Latin or Hebrew letter (é, ß, ﬁ, fullwidth and mathematical letters, Hebrew presentation forms), and
