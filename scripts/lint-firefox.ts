@@ -1,6 +1,7 @@
 /**
  * Checks the Firefox store package made by `wxt zip -b firefox` (run by `npm run lint:firefox` first):
- *  1. Mozilla's addons-linter on the extension zip: 0 errors and 0 warnings (what AMO's validator runs).
+ *  1. Mozilla's addons-linter on the extension zip: 0 errors and 0 warnings (what AMO's validator runs), but for
+ *     one accepted warning (ACCEPTED_IMPORT below), accepted only while the built content script shows why.
  *  2. The sources zip holds only what rebuilds the extension, and everything that does.
  *  3. With --rebuild: the sources zip, unpacked on its own (with this checkout's node_modules), builds a
  *     Firefox extension byte-identical to the packaged one (AMO reviewers rebuild and compare).
@@ -34,6 +35,31 @@ const extensionZip = join(outDir, `${name}-${version}-firefox.zip`);
 const sourcesZip = join(outDir, `${name}-${version}-sources.zip`);
 const failures: string[] = [];
 
+/**
+ * addons-linter flags every `import()` whose argument is not a literal ("Unsafe call to import"), as it could load
+ * code from anywhere. The content script imports the card's bundle from the extension's own package,
+ * `import(browser.runtime.getURL('/card-ui.js'))` (entrypoints/content/index.ts; see card-ui-loader.ts), which
+ * has no literal form: the address is the install's (Firefox) or the session's (Chrome). The warning is
+ * accepted for that call only: as many of them as the built content script has `import()` calls, and only
+ * when every one of those is that call.
+ */
+const ACCEPTED_IMPORT = {
+  code: 'UNSAFE_VAR_ASSIGNMENT',
+  message: 'Unsafe call to import for argument 0',
+  file: 'content-scripts/content.js',
+  call: /^import\([\w$.]+\.runtime\.getURL\((["'`])\/card-ui\.js\1\)\)/,
+};
+
+/** How many of the warnings are the accepted card import (0 when the built content script has any other import()). */
+function acceptedImports(warnings: readonly LinterMessage[]): number {
+  const flagged = warnings.filter((m) => m.code === ACCEPTED_IMPORT.code && m.message === ACCEPTED_IMPORT.message && m.file === ACCEPTED_IMPORT.file);
+  if (flagged.length === 0) return 0;
+  const source = readFileSync(join(outDir, 'firefox-mv2', ACCEPTED_IMPORT.file), 'utf8');
+  const calls = [...source.matchAll(/\bimport\(/g)].map((match) => source.slice(match.index, match.index + 80));
+  const ours = calls.filter((call) => ACCEPTED_IMPORT.call.test(call)).length;
+  return ours === calls.length && flagged.length === ours ? ours : 0;
+}
+
 function lint(): void {
   const run = spawnSync(join(root, 'node_modules/.bin/addons-linter'), ['--output', 'json', extensionZip], {
     encoding: 'utf8',
@@ -57,7 +83,9 @@ function lint(): void {
       console.log(`  ${level} ${m.code}${m.file ? ` in ${m.file}${m.line ? `:${m.line}` : ''}` : ''}: ${m.message}`);
     }
   }
-  if (errors + warnings > 0) failures.push(`addons-linter: ${errors} errors, ${warnings} warnings (want 0 and 0)`);
+  const accepted = acceptedImports(report.warnings);
+  if (accepted > 0) console.log(`  (accepted: ${accepted} warning(s) for the card bundle's import from the extension's own package)`);
+  if (errors + warnings - accepted > 0) failures.push(`addons-linter: ${errors} errors, ${warnings - accepted} warnings (want 0 and 0)`);
 }
 
 function checkSources(): string[] {
