@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Request } from 'playwright-core';
 import { withChromium } from './harness/chromium';
 import { assertAboutIncident, assertReadable, cardAbout, closeCard, extensionTraces, hover } from './harness/card-checks';
 import type { CardInfo } from './harness/in-page';
@@ -132,6 +133,28 @@ test('under a strict CSP the card is styled as on any other page', TEST_TIMEOUT,
     await page.screenshot({ path: screenPath('card-chromium-csp') });
     assert.deepEqual(errors, []);
   });
+});
+
+test('the card is loaded only by a page with findings: once, when its scan settles, before any card is asked for', TEST_TIMEOUT, async () => {
+  // Which page each load of the card's bundle came from (its address is the extension's, not the page's).
+  const loads: string[] = [];
+  const record = (request: Request): void => {
+    if (new URL(request.url()).pathname === '/card-ui.js') loads.push(request.frame().url());
+  };
+  chromium.context.on('request', record);
+  try {
+    await onSettledPage(chromium, 'genuine-news.html', 0, async ({ page, errors }) => {
+      assert.equal((await readCard(page)).open, false);
+      assert.deepEqual(errors, []);
+    });
+    await onSettledPage(chromium, 'x-explore-en.html', undefined, async ({ page }) => {
+      await waitFor(async () => loads.some((from) => from === page.url()), 'the card bundle to load once the scan settled with findings');
+    });
+    // Requests are reported in order: a load by the page without findings would have come first.
+    assert.equal(loads.filter((from) => from.endsWith('/genuine-news.html')).length, 0, JSON.stringify(loads));
+  } finally {
+    chromium.context.off('request', record);
+  }
 });
 
 test('no request left the browser', TEST_TIMEOUT, () => {
