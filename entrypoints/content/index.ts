@@ -8,15 +8,18 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { FindingKind, Matcher } from '../../src/core/types';
-import { createIncidentDetailsClient } from '../../src/messaging/incident-details-client';
+import type { IncidentDetailsClient } from '../../src/messaging/incident-details-client';
 import { requestMatcherSnapshot } from '../../src/messaging/matcher-snapshot-client';
-import { ToContentSchema, type ContentToBackground, type PageStatus } from '../../src/messaging/schema';
+import { toContentFrom } from '../../src/messaging/page-messages';
+import type { ContentToBackground, PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
-import { siteOf, type Dismissal, type Settings } from '../../src/settings/schema';
+import type { Dismissal, Settings } from '../../src/settings/schema';
+import { siteOf } from '../../src/settings/values';
 import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
+import type { CreateCardUi } from '../../src/ui/card/card-host';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
-import { createCardUiLoader } from './card-ui-loader';
+import { createCardBundleLoader, type CardBundle } from './card-ui-loader';
 import { cardModelFor } from './knowledge';
 import { followPageMatcher } from './page-matcher';
 import { startPageSession, type PageSession } from './page-session';
@@ -71,20 +74,22 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   let matcher: Matcher | null = null;
   if (ctx.isInvalid) return;
 
-  const details = createIncidentDetailsClient({
-    send: (request) => browser.runtime.sendMessage(request),
-    debug: (...args) => {
-      if (!ctx.isInvalid) console.debug('[grok-context]', ...args);
-    },
-  });
-
-  // The card is loaded the first time the page needs one (or has findings to show one for).
-  // The one import() of the content script (scripts/lint-firefox.ts accepts the linter's warning for it only).
-  const cardUi = createCardUiLoader({ importBundle: () => import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')), scope: globalThis });
-  const loadCardUi = (): void => {
-    Promise.resolve(cardUi()).catch((error: unknown) => {
-      if (!ctx.isInvalid) console.debug('[grok-context] could not load the card', error);
-    });
+  // The card and its incident texts come with the card's bundle, loaded the first time the page needs a card
+  // (or has findings to show one for). The one import() of the content script (scripts/lint-firefox.ts accepts
+  // the linter's warning for it only).
+  const cardBundle = createCardBundleLoader({ importBundle: () => import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')), scope: globalThis });
+  let details: IncidentDetailsClient | null = null;
+  const detailsFrom = (bundle: CardBundle): IncidentDetailsClient =>
+    (details ??= bundle.createIncidentDetailsClient({
+      send: (request) => browser.runtime.sendMessage(request),
+      debug: (...args) => {
+        if (!ctx.isInvalid) console.debug('[grok-context]', ...args);
+      },
+    }));
+  const withCard = <T>(use: (bundle: CardBundle) => T | Promise<T>): Promise<T> => Promise.resolve(cardBundle()).then(use);
+  const cardUi = (): CreateCardUi | Promise<CreateCardUi> => {
+    const bundle = cardBundle();
+    return bundle instanceof Promise ? bundle.then((loaded) => loaded.createCardUi) : bundle.createCardUi;
   };
 
   const reporter = createReporter({
@@ -126,14 +131,15 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       kinds: kindsOf(settings),
       style: settings.highlightStyle,
       filter: dismissalFilter(dismissals, site),
-      cardModel: (finding) => cardModelFor(finding, { details, lang, contextPage }),
+      cardModel: (finding) => withCard((bundle) => cardModelFor(finding, { details: detailsFrom(bundle), lang, contextPage })),
       cardUi,
       onFindings: (findings) => {
         reporter.report('checked', findings);
-        // So that hovering a finding shows its card without waiting for the background.
+        // So that hovering a finding shows its card without waiting for the card's bundle or the background.
         if (findings.length > 0) {
-          void details.prefetch(findings);
-          loadCardUi();
+          withCard((bundle) => detailsFrom(bundle).prefetch(findings)).catch((error: unknown) => {
+            if (!ctx.isInvalid) console.debug('[grok-context] could not load the card', error);
+          });
         }
       },
       onDismiss,
@@ -201,7 +207,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       // The matcher stays until the background has stored the snapshot for the new packs (reported below).
       matchers.packsChanged();
       // An imported incident's texts may have changed with its pack.
-      details.clear();
+      details?.clear();
     }
     if (change.matcherSnapshot !== undefined) matchers.snapshotStored(change.matcherSnapshot);
   });
@@ -231,11 +237,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   // The popup's "Show" and the next/previous finding commands.
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): false => {
-    const parsed = ToContentSchema.safeParse(message);
-    if (!parsed.success) return false;
+    const parsed = toContentFrom(message);
+    if (parsed === null) return false;
     let shown = false;
     try {
-      shown = parsed.data.type === 'show-finding' ? session?.show(parsed.data.id) ?? false : session?.step(parsed.data.direction) ?? false;
+      shown = parsed.type === 'show-finding' ? session?.show(parsed.id) ?? false : session?.step(parsed.direction) ?? false;
     } catch (error) {
       console.debug('[grok-context] could not show the finding', error);
     }

@@ -1,16 +1,24 @@
 /**
- * Reports the page's findings to the background (badge, popup list): coalesced, validated against the
- * message schema, and sent only when something changed.
+ * Reports the page's findings to the background (badge, popup list): coalesced, made to fit the message schema
+ * (the background checks each report against it; the content script builds no zod schema), and sent only when
+ * something changed.
  *
  * Reports come when the scanner settles (it already batches the page's changes), and several reports in one
  * task are coalesced on a microtask. No timer: Chromium runs no setTimeout callback, in any world, on a page
  * whose scripts are blocked, and the report must still leave such a page.
  */
-import { FindingsReportSchema, type FindingsReport, type PageStatus } from '../../src/messaging/schema';
+import type { FindingsReport, PageStatus } from '../../src/messaging/schema';
 import type { PageFinding } from '../../src/page/scanner';
 
+/** FindingsReportSchema's limits. */
 const MAX_REPORTED = 2000;
 const TEXT_MAX = 300;
+const ID_MAX = 64;
+const INCIDENT_MAX = 80;
+
+/** A finding the schema takes (ids are the scanner's and the knowledge base's: never this long in practice). */
+const reportable = (finding: PageFinding): boolean =>
+  finding.id.length >= 1 && finding.id.length <= ID_MAX && (finding.incident === undefined || finding.incident.length <= INCIDENT_MAX);
 
 export interface Reporter {
   report(status: PageStatus, findings: readonly PageFinding[]): void;
@@ -22,13 +30,16 @@ export function toMessage(status: PageStatus, findings: readonly PageFinding[]):
   return {
     type: 'findings',
     status,
-    findings: findings.slice(0, MAX_REPORTED).map((finding) => ({
-      id: finding.id,
-      kind: finding.kind,
-      ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
-      text: finding.text.slice(0, TEXT_MAX),
-      rule: finding.rule,
-    })),
+    findings: findings
+      .filter(reportable)
+      .slice(0, MAX_REPORTED)
+      .map((finding) => ({
+        id: finding.id,
+        kind: finding.kind,
+        ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
+        text: finding.text.slice(0, TEXT_MAX),
+        rule: finding.rule,
+      })),
   };
 }
 
@@ -44,13 +55,9 @@ export function createReporter(options: {
   function flush(): void {
     queued = false;
     if (next === undefined || options.signal.aborted) return;
-    const parsed = FindingsReportSchema.safeParse(next);
+    const message = next;
     next = undefined;
-    if (!parsed.success) {
-      console.debug('[grok-context] not reporting a malformed findings message', parsed.error.issues.slice(0, 3));
-      return;
-    }
-    const serialized = JSON.stringify(parsed.data);
+    const serialized = JSON.stringify(message);
     if (serialized === last) return;
     last = serialized;
     const failed = (error: unknown): void => {
@@ -59,7 +66,7 @@ export function createReporter(options: {
     };
     // After the extension is reloaded or updated, sendMessage throws synchronously in the old script.
     try {
-      options.send(parsed.data).catch(failed);
+      options.send(message).catch(failed);
     } catch (error) {
       failed(error);
     }

@@ -16,7 +16,8 @@ import type { WxtBrowser } from 'wxt/browser';
 import { MATCHER_SNAPSHOT_FORMAT, compileSnapshot } from '../core/index';
 import { matcherConfigWith } from '../data/matcher-config';
 import { incidentsOfPacks } from '../data/pack';
-import { STORAGE_KEYS, currentMatcherSnapshot, packsFrom, storedMatcherSnapshot } from '../settings/stored-values';
+import { packsFrom } from '../settings/stored-packs';
+import { STORAGE_KEYS, currentMatcherSnapshot, storedMatcherSnapshot } from '../settings/stored-values';
 
 /** The parts of the browser API this needs. */
 export type MatcherSnapshotApi = {
@@ -58,12 +59,12 @@ export function keepMatcherSnapshot(api: MatcherSnapshotApi, debug: (...args: un
     const stored: Record<string, unknown> = await api.storage.local.get([STORAGE_KEYS.packs, KEY]);
     const packs = packsFrom(stored[STORAGE_KEYS.packs]);
     if (!force) {
-      const current = currentMatcherSnapshot(stored[KEY], version, packs);
+      const current = currentMatcherSnapshot(stored[KEY], version, stored[STORAGE_KEYS.packs]);
       if (isCurrentFormat(current)) return current;
     }
     const snapshot = compileSnapshot(matcherConfigWith(incidentsOfPacks(packs)));
     try {
-      await api.storage.local.set({ [KEY]: storedMatcherSnapshot(version, packs, snapshot) });
+      await api.storage.local.set({ [KEY]: storedMatcherSnapshot(version, stored[STORAGE_KEYS.packs], snapshot) });
     } catch (error) {
       // Out of quota, say: pages then ask for the snapshot. Drop a stale one that might still look current.
       await api.storage.local.remove(KEY).catch(() => undefined);

@@ -4,7 +4,8 @@
  * compiler and the knowledge base's matching data stay out of the content script).
  */
 import { askBackground } from './ask-background';
-import { MatcherSnapshotAnswerSchema, MatcherSnapshotRequestSchema, type MatcherSnapshotRequest } from './schema';
+import { snapshotAnswerFrom } from './page-messages';
+import type { MatcherSnapshotRequest } from './schema';
 
 /** A backstop for a background that never answers (it compiles for well under a second on a cold worker). */
 export const SNAPSHOT_TIMEOUT_MS = 5000;
@@ -24,11 +25,11 @@ export interface MatcherSnapshotRequestOptions {
  */
 export async function requestMatcherSnapshot(rebuild: boolean, options: MatcherSnapshotRequestOptions): Promise<SnapshotAnswer> {
   try {
-    const request = MatcherSnapshotRequestSchema.parse({ type: 'matcher-snapshot', rebuild });
+    const request: MatcherSnapshotRequest = { type: 'matcher-snapshot', rebuild };
     const answer = await askBackground(options.send, request, options.timeoutMs ?? SNAPSHOT_TIMEOUT_MS);
-    const parsed = MatcherSnapshotAnswerSchema.safeParse(answer);
-    if (!parsed.success) return { ok: false, reason: 'malformed matcher snapshot answer', error: parsed.error.issues.slice(0, 3) };
-    return { ok: true, snapshot: parsed.data.snapshot };
+    const parsed = snapshotAnswerFrom(answer);
+    if (parsed === null) return { ok: false, reason: 'malformed matcher snapshot answer', error: answer };
+    return { ok: true, snapshot: parsed.snapshot };
   } catch (error) {
     return { ok: false, reason: 'no matcher snapshot from the background', error };
   }

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Dismissal, Settings } from './schema';
-import { STORAGE_KEYS, currentMatcherSnapshot, dismissalsFrom, packsFrom, settingsFrom, withDismissal } from './stored-values';
+import { STORAGE_KEYS, currentMatcherSnapshot, dismissalsFrom, settingsFrom, withDismissal } from './stored-values';
 
 export interface PageState {
   settings: Settings;
@@ -45,7 +45,7 @@ export async function readPageState(): Promise<PageState> {
 /** The snapshot of a stored value when it is for this version and the stored packs, else null. */
 function snapshotFor(value: unknown, packs: unknown): unknown {
   const version = extensionVersion();
-  return version === null ? null : currentMatcherSnapshot(value, version, packsFrom(packs));
+  return version === null ? null : currentMatcherSnapshot(value, version, packs);
 }
 
 /** This extension's version; null where it cannot be known (then no stored snapshot counts as current). */

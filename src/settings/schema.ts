@@ -5,6 +5,9 @@
  */
 import * as z from 'zod/mini';
 
+// Defaults, the v1 migration and the checks the content script uses live in values.ts (no zod there).
+export { DEFAULT_SETTINGS, isSiteEnabled, migrateSettingsV1, siteOf } from './values';
+
 export const HighlightStyleSchema = z.enum(['underline', 'background', 'off']);
 export type HighlightStyle = z.infer<typeof HighlightStyleSchema>;
 
@@ -30,38 +33,6 @@ export const SettingsV1Schema = z.strictObject({
 });
 export type SettingsV1 = z.infer<typeof SettingsV1Schema>;
 
-export const DEFAULT_SETTINGS: Settings = {
-  highlightStyle: 'underline',
-  kinds: { 'fabricated-headline': true, 'grok-summary': true },
-  badge: true,
-  paused: false,
-  disabledSites: [],
-};
-
-/**
- * v1 → v2: `highlight: boolean` became `highlightStyle` (on → the default underline), and `kinds` appeared
- * (everything was shown before, so both on). A value that was not a valid v1 value is returned unchanged:
- * reads then fall back to the defaults, and the user's stored data is not replaced by a guess.
- */
-export function migrateSettingsV1(value: unknown): unknown {
-  const v1 = SettingsV1Schema.safeParse(value);
-  if (!v1.success) return value;
-  const { highlight, badge, paused, disabledSites } = v1.data;
-  const v2: Settings = {
-    highlightStyle: highlight ? 'underline' : 'off',
-    kinds: { 'fabricated-headline': true, 'grok-summary': true },
-    badge,
-    paused,
-    disabledSites,
-  };
-  return v2;
-}
-
-/** Whether checking is on for a site, given the settings (the global pause wins). */
-export function isSiteEnabled(settings: Settings, site: string): boolean {
-  return !settings.paused && !settings.disabledSites.includes(site);
-}
-
 /** A finding the user dismissed with "Not this": that text, on that site. */
 export const DismissalSchema = z.strictObject({
   site: z.string().check(z.maxLength(253)),
@@ -75,12 +46,3 @@ export const DismissalSchema = z.strictObject({
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;
 export const DismissalsSchema = z.array(DismissalSchema).check(z.maxLength(10000));
-
-/** Hostname of a URL, or '' for pages without one (file:, about:). */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
-}

@@ -12,17 +12,11 @@
 import { storage } from 'wxt/utils/storage';
 import { ImportedPackSchema, incidentsOfPacks, type ImportedIncident, type ImportedPack, type Pack } from '../data/pack';
 import { DEFAULT_SETTINGS, SettingsSchema, migrateSettingsV1, type Dismissal, type Settings } from './schema';
-import {
-  MAX_IMPORTED_INCIDENTS,
-  SETTINGS_VERSION,
-  STORAGE_KEYS,
-  dismissalsFrom,
-  packsFrom,
-  settingsFrom,
-  withDismissal,
-} from './stored-values';
+import { MAX_IMPORTED_INCIDENTS, packsFrom } from './stored-packs';
+import { SETTINGS_VERSION, STORAGE_KEYS, dismissalsFrom, settingsFrom, withDismissal } from './stored-values';
 
-export { MAX_IMPORTED_INCIDENTS, SETTINGS_VERSION, parseOr } from './stored-values';
+export { MAX_IMPORTED_INCIDENTS, parseOr } from './stored-packs';
+export { SETTINGS_VERSION } from './stored-values';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${STORAGE_KEYS.settings}`, {
   fallback: DEFAULT_SETTINGS,

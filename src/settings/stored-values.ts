@@ -2,19 +2,12 @@
  * Stored values as read and written by every context: the storage.local keys and pure functions that turn
  * what is stored into valid values (a malformed value falls back to the default for reading; nothing is
  * overwritten by a read). storage.ts wraps them in WXT storage items (versions, migrations) for the
- * background and the extension pages; page-storage.ts uses them with direct reads for the content script.
+ * background and the extension pages; page-storage.ts uses them with direct reads for the content script,
+ * which is why nothing here builds a zod schema (values.ts checks settings and dismissals as their schemas do;
+ * imported packs are parsed by the background and the extension pages only: stored-packs.ts).
  */
-import type * as z from 'zod/mini';
-import { ImportedPackSchema, MAX_PACK_INCIDENTS, type ImportedPack } from '../data/pack';
-import {
-  DEFAULT_SETTINGS,
-  DismissalSchema,
-  DismissalsSchema,
-  SettingsSchema,
-  migrateSettingsV1,
-  type Dismissal,
-  type Settings,
-} from './schema';
+import type { Dismissal, Settings } from './schema';
+import { DEFAULT_SETTINGS, isDismissal, isSettings, migrateSettingsV1 } from './values';
 
 /**
  * storage.local keys (WXT's `local:<key>` items; WXT keeps an item's version under `<key>$`). The matcher
@@ -28,31 +21,9 @@ export const STORAGE_KEYS = {
 } as const;
 
 export const SETTINGS_VERSION = 2;
-/** All imported packs together may hold this many incidents (storage.local has a 10 MB quota). */
-export const MAX_IMPORTED_INCIDENTS = 4 * MAX_PACK_INCIDENTS;
 export const MAX_DISMISSALS = 10000;
 
-export function parseOr<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  console.debug(`[grok-context] ignoring malformed ${what}`, result.error.issues.slice(0, 3));
-  return fallback;
-}
-
-/** Keeps the valid entries of a stored list: one bad entry does not cost the user the others. */
-function parseEach<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T[] {
-  if (!Array.isArray(value)) {
-    if (value != null) console.debug(`[grok-context] ignoring malformed ${what}: not a list`);
-    return [];
-  }
-  const out: T[] = [];
-  for (const entry of value) {
-    const result = schema.safeParse(entry);
-    if (result.success) out.push(result.data);
-    else console.debug(`[grok-context] ignoring a malformed entry of ${what}`, result.error.issues.slice(0, 3));
-  }
-  return out;
-}
+const ignoring = (what: string, value: unknown): void => console.debug(`[grok-context] ignoring malformed ${what}`, value);
 
 /**
  * Settings from a stored value. A value still in the v1 shape (read before the storage item's migration ran,
@@ -60,27 +31,34 @@ function parseEach<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T
  */
 export function settingsFrom(value: unknown): Settings {
   if (value == null) return DEFAULT_SETTINGS;
-  const current = SettingsSchema.safeParse(value);
-  if (current.success) return current.data;
-  return parseOr(SettingsSchema, migrateSettingsV1(value), DEFAULT_SETTINGS, 'settings');
+  if (isSettings(value)) return value;
+  const migrated = migrateSettingsV1(value);
+  if (isSettings(migrated)) return migrated;
+  ignoring('settings', value);
+  return DEFAULT_SETTINGS;
 }
 
+/** The valid dismissals of a stored list: one bad entry does not cost the user the others. */
 export function dismissalsFrom(value: unknown): Dismissal[] {
   if (value == null) return [];
-  // Fast path for the common, valid case; otherwise keep what is still readable.
-  const whole = DismissalsSchema.safeParse(value);
-  return whole.success ? whole.data : parseEach(DismissalSchema, value, 'dismissals');
-}
-
-export function packsFrom(value: unknown): ImportedPack[] {
-  return parseEach(ImportedPackSchema, value, 'packs');
+  if (!Array.isArray(value)) {
+    ignoring('dismissals: not a list', typeof value);
+    return [];
+  }
+  // The common case: all valid (the list as stored, within its limit).
+  if (value.length <= MAX_DISMISSALS && value.every(isDismissal)) return value as Dismissal[];
+  return value.filter((entry): entry is Dismissal => {
+    const valid = isDismissal(entry);
+    if (!valid) ignoring('entry of dismissals', entry);
+    return valid;
+  });
 }
 
 /** Adds (or refreshes) a dismissal; the oldest are dropped past the limit. Throws for an invalid dismissal. */
 export function withDismissal(current: readonly Dismissal[], dismissal: Dismissal): Dismissal[] {
-  const valid = DismissalSchema.parse(dismissal);
-  const others = current.filter((d) => !(d.site === valid.site && d.key === valid.key));
-  return [...others, valid].slice(-MAX_DISMISSALS);
+  if (!isDismissal(dismissal)) throw new TypeError('not a valid dismissal');
+  const others = current.filter((d) => !(d.site === dismissal.site && d.key === dismissal.key));
+  return [...others, { ...dismissal }].slice(-MAX_DISMISSALS);
 }
 
 /**
@@ -95,27 +73,35 @@ export interface StoredMatcherSnapshot {
 }
 
 /**
- * What identifies a list of stored packs for the matcher: each pack's id and import time, in order. Importing a
- * pack again (an updated file) gives it a new import time, so a changed pack never keeps its signature.
+ * What identifies the stored list of imported packs for the matcher: each entry's pack id and import time, in
+ * order, read from the stored value as it is (the content script does not parse packs; a malformed entry is
+ * `?`). Importing a pack again (an updated file) gives it a new import time, so a changed pack never keeps its
+ * signature.
  */
-export function packsSignature(packs: readonly ImportedPack[]): string[] {
-  return packs.map((entry) => `${entry.pack.id}@${entry.importedAt}`);
+export function packsSignature(stored: unknown): string[] {
+  if (!Array.isArray(stored)) return [];
+  return stored.map((entry: unknown) => {
+    const { pack, importedAt } = (typeof entry === 'object' && entry !== null ? entry : {}) as { pack?: unknown; importedAt?: unknown };
+    const id = typeof pack === 'object' && pack !== null ? (pack as { id?: unknown }).id : undefined;
+    return typeof id === 'string' && typeof importedAt === 'number' ? `${id}@${importedAt}` : '?';
+  });
 }
 
-export function storedMatcherSnapshot(version: string, packs: readonly ImportedPack[], snapshot: unknown): StoredMatcherSnapshot {
-  return { version, packs: packsSignature(packs), snapshot };
+/** The value to store for a snapshot built for `version` from the packs stored as `storedPacks`. */
+export function storedMatcherSnapshot(version: string, storedPacks: unknown, snapshot: unknown): StoredMatcherSnapshot {
+  return { version, packs: packsSignature(storedPacks), snapshot };
 }
 
 /**
  * The snapshot of a stored value when it was built for this version and these packs, else null. Only the
  * key is checked here; the snapshot itself is checked by createMatcherFromSnapshot.
  */
-export function currentMatcherSnapshot(value: unknown, version: string, packs: readonly ImportedPack[]): unknown {
+export function currentMatcherSnapshot(value: unknown, version: string, storedPacks: unknown): unknown {
   if (typeof value !== 'object' || value === null) return null;
   const stored = value as Partial<Record<keyof StoredMatcherSnapshot, unknown>>;
   const listed = stored.packs;
   if (stored.version !== version || !Array.isArray(listed)) return null;
-  const signature = packsSignature(packs);
+  const signature = packsSignature(storedPacks);
   if (listed.length !== signature.length || signature.some((entry, i) => listed[i] !== entry)) return null;
   return stored.snapshot ?? null;
 }

@@ -1,12 +1,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createCardUiLoader } from '../../entrypoints/content/card-ui-loader';
-import { CARD_UI_GLOBAL, createCardHost, type CreateCardUi } from '../../src/ui/card/card-host';
-import { createCardUi } from '../../src/ui/card/card-ui';
+import { CARD_BUNDLE_GLOBAL, createCardBundleLoader, type CardBundle } from '../../entrypoints/content/card-ui-loader';
+import { createIncidentDetailsClient } from '../../src/messaging/incident-details-client';
+import { createCardHost } from '../../src/ui/card/card-host';
 import { incidentModel } from '../../src/ui/card/card-fixtures';
+import { createCardUi } from '../../src/ui/card/card-ui';
 
-/** A content-script world, and a bundle that leaves the real card in it when evaluated (or fails). */
-function world(outcomes: Array<'loads' | 'fails' | 'leaves-nothing'>): { scope: Record<string, unknown>; imports: () => number; importBundle: () => Promise<unknown> } {
+const BUNDLE: CardBundle = { createCardUi, createIncidentDetailsClient };
+
+/** A content-script world, and a bundle that leaves the real card in it when evaluated (or fails, or leaves something else). */
+function world(outcomes: Array<'loads' | 'fails' | 'leaves-nothing' | 'leaves-half'>): {
+  scope: Record<string, unknown>;
+  imports: () => number;
+  importBundle: () => Promise<unknown>;
+} {
   const scope: Record<string, unknown> = {};
   let count = 0;
   return {
@@ -15,29 +22,30 @@ function world(outcomes: Array<'loads' | 'fails' | 'leaves-nothing'>): { scope: 
     importBundle: async () => {
       const outcome = outcomes[count++] ?? 'loads';
       if (outcome === 'fails') throw new Error('import failed');
-      if (outcome === 'loads') scope[CARD_UI_GLOBAL] = createCardUi;
+      if (outcome === 'loads') scope[CARD_BUNDLE_GLOBAL] = BUNDLE;
+      if (outcome === 'leaves-half') scope[CARD_BUNDLE_GLOBAL] = { createCardUi };
       return {};
     },
   };
 }
 
 describe('the card loader', () => {
-  it('imports the bundle once however many cards wait, then gives the card at once', async () => {
+  it('imports the bundle once however many cards wait, then gives it at once', async () => {
     const bundle = world(['loads']);
-    const load = createCardUiLoader(bundle);
+    const load = createCardBundleLoader(bundle);
     const first = load();
     const second = load();
     expect(first).toBeInstanceOf(Promise);
     const [a, b] = await Promise.all([first, second]);
-    expect(a).toBe(createCardUi);
-    expect(b).toBe(createCardUi);
-    expect(load()).toBe(createCardUi);
+    expect(a).toBe(BUNDLE);
+    expect(b).toBe(BUNDLE);
+    expect(load()).toBe(BUNDLE);
     expect(bundle.imports()).toBe(1);
   });
 
   it('the card it gives opens in the host', async () => {
-    const load = createCardUiLoader(world(['loads']));
-    const ui = (await load()) as CreateCardUi;
+    const load = createCardBundleLoader(world(['loads']));
+    const { createCardUi: ui } = await load();
     document.body.innerHTML = '<p id="text">Iran Strikes Tel Aviv with Heavy Missiles</p>';
     const anchor = document.createRange();
     anchor.selectNodeContents(document.querySelector('#text') as Element);
@@ -51,16 +59,17 @@ describe('the card loader', () => {
 
   it('a failed import rejects the waiting cards, and the next card tries again', async () => {
     const bundle = world(['fails', 'loads']);
-    const load = createCardUiLoader(bundle);
+    const load = createCardBundleLoader(bundle);
     await expect(load()).rejects.toThrow('import failed');
-    await expect(load()).resolves.toBe(createCardUi);
+    await expect(load()).resolves.toBe(BUNDLE);
     expect(bundle.imports()).toBe(2);
   });
 
-  it('a bundle that leaves no card is an error, not a card that throws later', async () => {
-    const bundle = world(['leaves-nothing', 'loads']);
-    const load = createCardUiLoader(bundle);
+  it('a bundle that leaves no card, or half of one, is an error, not a card that throws later', async () => {
+    const bundle = world(['leaves-nothing', 'leaves-half', 'loads']);
+    const load = createCardBundleLoader(bundle);
     await expect(load()).rejects.toThrow('the card bundle left no card to make');
-    await expect(load()).resolves.toBe(createCardUi);
+    await expect(load()).rejects.toThrow('the card bundle left no card to make');
+    await expect(load()).resolves.toBe(BUNDLE);
   });
 });

@@ -27,13 +27,6 @@ export interface CardUi {
 /** Makes the card in `host`'s shadow root (card-ui.ts `createCardUi`). */
 export type CreateCardUi = (host: HTMLElement, options: CardHostOptions) => CardUi;
 
-/**
- * Where the card's bundle (entrypoints/card-ui.ts), imported into the page's content-script world, leaves its
- * CreateCardUi for the content script (entrypoints/content/card-ui-loader.ts). That world is the extension's
- * own: the page never sees it.
- */
-export const CARD_UI_GLOBAL = '__grokContextCardUi';
-
 export interface CardHost extends Omit<CardUi, 'open'> {
   /** The `<gc-root>` element; its dataset carries the scanner's state (data-state, data-findings). */
   readonly host: HTMLElement;
