@@ -17,6 +17,7 @@ import type { Dismissal, Settings } from '../../src/settings/schema';
 import { siteOf } from '../../src/settings/values';
 import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { CreateCardUi } from '../../src/ui/card/card-host';
+import type { PageFinding } from '../../src/page/scanner';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
 import { createCardBundleLoader, type CardBundle } from './card-ui-loader';
@@ -74,18 +75,24 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   let matcher: Matcher | null = null;
   if (ctx.isInvalid) return;
 
-  // The card and its incident texts come with the card's bundle, loaded the first time the page needs a card
-  // (or has findings to show one for). The one import() of the content script (scripts/lint-firefox.ts accepts
-  // the linter's warning for it only).
+  // The card and its incident texts come with the card's bundle, loaded the first time a card is asked for. The
+  // one import() of the content script (scripts/lint-firefox.ts accepts the linter's warning for it only).
   const cardBundle = createCardBundleLoader({ importBundle: () => import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')), scope: globalThis });
   let details: IncidentDetailsClient | null = null;
-  const detailsFrom = (bundle: CardBundle): IncidentDetailsClient =>
-    (details ??= bundle.createIncidentDetailsClient({
+  /** The page's findings as last reported: the first card asks for all their incidents at once. */
+  let reported: readonly PageFinding[] = [];
+  const detailsFrom = (bundle: CardBundle): IncidentDetailsClient => {
+    if (details !== null) return details;
+    details = bundle.createIncidentDetailsClient({
       send: (request) => browser.runtime.sendMessage(request),
       debug: (...args) => {
         if (!ctx.isInvalid) console.debug('[grok-context]', ...args);
       },
-    }));
+    });
+    // One request for every finding's incident (the card being opened waits for it), so the next cards open at once.
+    void details.prefetch(reported);
+    return details;
+  };
   const withCard = <T>(use: (bundle: CardBundle) => T | Promise<T>): Promise<T> => Promise.resolve(cardBundle()).then(use);
   const cardUi = (): CreateCardUi | Promise<CreateCardUi> => {
     const bundle = cardBundle();
@@ -133,14 +140,11 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       filter: dismissalFilter(dismissals, site),
       cardModel: (finding) => withCard((bundle) => cardModelFor(finding, { details: detailsFrom(bundle), lang, contextPage })),
       cardUi,
+      // The card's bundle is not loaded ahead of a card: most pages with findings never show one, and loading it
+      // (about 40 KB, zod's schemas built) would cost every such page some 25 ms; the first card opens that much later.
       onFindings: (findings) => {
+        reported = findings;
         reporter.report('checked', findings);
-        // So that hovering a finding shows its card without waiting for the card's bundle or the background.
-        if (findings.length > 0) {
-          withCard((bundle) => detailsFrom(bundle).prefetch(findings)).catch((error: unknown) => {
-            if (!ctx.isInvalid) console.debug('[grok-context] could not load the card', error);
-          });
-        }
       },
       onDismiss,
       extensionBase: browser.runtime.getURL('/'),

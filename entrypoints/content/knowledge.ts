@@ -1,8 +1,8 @@
 /**
  * The card for a finding. The content script bundles no knowledge base: its matcher comes whole from a
  * compiled snapshot (page-matcher.ts), and an incident's card texts and the Grok-summary examples come from the
- * background (src/messaging/incident-details-client.ts), prefetched when a scan settles with findings and asked
- * when a card is about to open.
+ * background (src/messaging/incident-details-client.ts, in the card's bundle): the first card asks for the
+ * incidents of all the page's findings, later cards for what is still missing.
  */
 import type { CardDetails, IncidentDetailsClient } from '../../src/messaging/incident-details-client';
 import type { PageFinding } from '../../src/page/scanner';

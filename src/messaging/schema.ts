@@ -42,8 +42,8 @@ export const MAX_DETAIL_IDS = 50;
 
 /**
  * The card texts of some incidents (title, explanations, sources, cautions), asked when a card is about to
- * open and prefetched when a scan settles with findings. The content script bundles only what matching needs;
- * the background holds the knowledge base and the imported packs.
+ * open (the first card asks for all the page's findings at once). The content script bundles only what
+ * matching needs; the background holds the knowledge base and the imported packs.
  */
 export const IncidentDetailsRequestSchema = z.strictObject({
   type: z.literal('incident-details'),
