@@ -8,12 +8,14 @@
  * - peer: mark.js 8.11.1, one combined markRegExp across elements (and mark(array) on small pages);
  * - incremental: appends of 10 posts on a small and a large feed, cost per batch and long tasks;
  * - hover: hit-test cost per pointer move with 1,000+ highlights;
- * - size: the production content script, minified and gzipped; the JS heap the scan adds.
+ * - size: the production content script, minified and gzipped; the JS heap the scan adds;
+ * - installed: the production build loaded as an extension, its content script's whole time on each 1 MB page
+ *   (start-up included, from a CPU profile) against the same floor (bench/installed.ts).
  * Every measurement is cold: each page is loaded fresh for "ours" (first reader of the page's text) and for
  * the floor (also first reader); the peer runs after the floor on its load, which can only favour it.
  *
  * Options: --quick, --reps N, --profile (CPU profile of ours on the 8 MB pages, included in full runs),
- * --no-real (skip the real pages), --json PATH.
+ * --no-real (skip the real pages), --no-installed (skip the installed extension), --json PATH.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -21,6 +23,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { injectOurs, launchBenchBrowser, openWithHarness } from './browser';
 import { ROOT, buildBundles, ensureExtensionBuild, sizes, type Bundles, type SizeReport } from './build';
 import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadlines, overshoots, type GeneratedPage, type Layout } from './generate';
+import { measureInstalled, type InstalledResult } from './installed';
 import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
 import { formatSpread, median, ratio, spread, type Spread } from './stats';
@@ -35,6 +38,7 @@ interface Options {
   reps: number;
   profile: boolean;
   real: boolean;
+  installed: boolean;
   json: string;
 }
 
@@ -47,6 +51,7 @@ function parseOptions(argv: readonly string[]): Options {
     reps: repsAt >= 0 ? Math.max(1, Number(argv[repsAt + 1]) || 1) : quick ? 3 : 5,
     profile: argv.includes('--profile') || !quick,
     real: !argv.includes('--no-real'),
+    installed: !argv.includes('--no-installed'),
     json: jsonAt >= 0 ? String(argv[jsonAt + 1]) : join(ROOT, 'bench', 'results', 'latest.json'),
   };
 }
@@ -446,6 +451,12 @@ async function main(): Promise<void> {
       }
     }
 
+    // The extension as installed: what a page pays in all (start-up included), against the same floor.
+    const installedPages = generated.filter((page) => page.textChars >= 1_000_000 && page.textChars < 4_000_000 && page.name.split('-').length === 3);
+    const installed: InstalledResult[] = options.installed
+      ? await measureInstalled(server, installedPages.map((page) => ({ name: page.name, url: urls.get(page.name) as string })), options.quick ? 3 : 5, log)
+      : [];
+
     // --- report ---
     const pages = [...results.values()];
     const realList = [...realResults.values()];
@@ -505,6 +516,16 @@ async function main(): Promise<void> {
     );
     const startup = pages.flatMap((r) => r.evalMs.map((evalMs, i) => evalMs + (r.setupMs[i] ?? 0)));
     console.log(`Startup (module evaluation + matcher build, before the scan): ${formatSpread(spread(startup))} ms`);
+    if (installed.length > 0) {
+      console.log('\nInstalled extension (production build; CPU profile of its content-script files from navigation until settled, profiler on)');
+      console.log(
+        table(
+          ['page', 'floor ms', 'extension script ms', 'extension/floor'],
+          installed.map((r) => [r.page, formatSpread(spread(r.floorMs)), formatSpread(spread(r.scriptMs)), ratio(median(r.scriptMs), median(r.floorMs)).toFixed(2)]),
+        ),
+      );
+      console.log(`Median extension/floor: ${median(installed.map((r) => ratio(median(r.scriptMs), median(r.floorMs)))).toFixed(2)}`);
+    }
 
     for (const profile of profiles) {
       console.log(`\nProfile of ours: ${profile.page} (our time ${profile.busyMs.toFixed(0)} ms; self time, sampled, profiler on):`);
@@ -538,6 +559,7 @@ async function main(): Promise<void> {
       realPages: realList.map((r) => ({ ...r, stats: statsOf(r) })),
       incremental: incremental.map((r) => ({ ...r, stats: { busyMs: spread(r.busyMs), wallMs: spread(r.wallMs), pageMs: spread(r.pageMs) } })),
       profiles,
+      installed: installed.map((r) => ({ ...r, stats: { floorMs: spread(r.floorMs), scriptMs: spread(r.scriptMs) } })),
     };
     mkdirSync(dirname(options.json), { recursive: true });
     writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);

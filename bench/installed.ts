@@ -1,0 +1,108 @@
+/**
+ * The extension as installed: the production build in Chromium, on a page loaded fresh, its content script
+ * doing everything it does on every page (module evaluation, reading storage, restoring the matcher, the scan,
+ * the report). Its time is the CPU profile's samples whose stack holds one of the extension's content-script
+ * files (`content.js`, and `card-ui.js` should a card load), from navigation until the scanner settles, native
+ * calls made from them included; the floor is a TreeWalker read of the same page, loaded fresh. The main
+ * benchmark times the scan alone (bench/page-entry.ts): this is the cross-check of what a page pays in all.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../tests/browser/harness/chromium-flags';
+import { EXTENSION_OUT } from './build';
+import type { PageServer } from './server';
+
+export interface InstalledResult {
+  page: string;
+  scriptMs: number[];
+  floorMs: number[];
+}
+
+/** Samples every 250 µs: enough for pages our script spends 20 ms and more on, at a small cost to it. */
+const SAMPLING_US = 250;
+const OUR_FILES = /\/(content-scripts\/content\.js|card-ui\.js)$/;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  children?: number[];
+}
+
+/** Milliseconds of samples whose stack holds one of our files. */
+function ourTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }): number {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const ours = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    let known = ours.get(id);
+    if (known === undefined) {
+      const up = parent.get(id);
+      known = OUR_FILES.test(byId.get(id)?.callFrame.url ?? '') || (up !== undefined && isOurs(up));
+      ours.set(id, known);
+    }
+    return known;
+  };
+  let us = 0;
+  profile.samples.forEach((id, i) => {
+    if (isOurs(id)) us += profile.timeDeltas[i] ?? 0;
+  });
+  return us / 1000;
+}
+
+export async function measureInstalled(server: PageServer, pages: ReadonlyArray<{ name: string; url: string }>, reps: number, log: (line: string) => void): Promise<InstalledResult[]> {
+  const profileDir = await mkdtemp(join(tmpdir(), 'gc-bench-installed-'));
+  const extension = join(EXTENSION_OUT, 'chrome-mv3');
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: process.env.GC_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...CHROMIUM_FLAGS],
+    viewport: { width: 1100, height: 800 },
+  });
+  try {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      return url.startsWith(`${server.origin}/`) || url.startsWith('chrome-extension:') ? route.continue() : route.abort('blockedbyclient');
+    });
+    const results = pages.map((page) => ({ page: page.name, scriptMs: [] as number[], floorMs: [] as number[] }));
+    // A first page lets the background store the matcher snapshot, as it has long done on a browser in use.
+    const warm = await context.newPage();
+    await warm.goto(pages[0]?.url ?? server.origin, { waitUntil: 'load' });
+    await warm.waitForSelector('gc-root[data-state="settled"]', { state: 'attached', timeout: 120_000 }).catch(() => undefined);
+    await warm.close();
+    for (let rep = 0; rep < reps; rep++) {
+      for (const [index, spec] of pages.entries()) {
+        log(`installed ${rep + 1}/${reps} ${spec.name}`);
+        const result = results[index] as InstalledResult;
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
+        await cdp.send('Profiler.start');
+        await page.goto(spec.url, { waitUntil: 'load', timeout: 180_000 });
+        await page.waitForSelector('gc-root[data-state="settled"]', { state: 'attached', timeout: 180_000 });
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+        result.scriptMs.push(ourTime(profile));
+        await page.close();
+        const bare = await context.newPage();
+        await bare.goto(spec.url, { waitUntil: 'load', timeout: 180_000 });
+        result.floorMs.push(
+          (await bare.evaluate(() => {
+            const start = performance.now();
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            let chars = 0;
+            for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) chars += (node as Text).data.length;
+            return chars >= 0 ? performance.now() - start : 0;
+          })) as number,
+        );
+        await bare.close();
+      }
+    }
+    return results;
+  } finally {
+    await context.close();
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
