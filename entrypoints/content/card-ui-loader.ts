@@ -1,10 +1,10 @@
 /**
  * The card is left out of the content script, which runs on every page: its rendering, placement, styles and
  * texts, and the client that asks the background for an incident's card texts and checks its answers (zod:
- * about 20 ms of start-up on every page if the content script carried it). The first time a page needs a
- * card (a scan settled with findings, or a card opens before that), the content script imports the card's
- * bundle (entrypoints/card-ui.ts), which leaves a CardBundle on this content-script world's global object
- * under CARD_BUNDLE_GLOBAL. The page never sees it: the import runs in the extension's world and the bundle's
+ * about 20 ms of start-up on every page if the content script carried it). The first time a card is asked for
+ * (hover, keyboard focus, the popup's "Show", the next/previous commands), the content script imports the
+ * card's bundle (entrypoints/card-ui.ts), which leaves a CardBundle on this content-script world's global
+ * object under CARD_BUNDLE_GLOBAL. The page never sees it: the import runs in the extension's world and the bundle's
  * address is random (see wxt.config.ts, web_accessible_resources).
  */
 import type { createIncidentDetailsClient } from '../../src/messaging/incident-details-client';
