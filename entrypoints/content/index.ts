@@ -13,11 +13,11 @@ import { requestMatcherSnapshot } from '../../src/messaging/matcher-snapshot-cli
 import { toContentFrom } from '../../src/messaging/page-messages';
 import type { ContentToBackground, PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
+import type { PageFinding } from '../../src/page/scanner';
+import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { Dismissal, Settings } from '../../src/settings/schema';
 import { siteOf } from '../../src/settings/values';
-import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { CreateCardUi } from '../../src/ui/card/card-host';
-import type { PageFinding } from '../../src/page/scanner';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
 import { createCardBundleLoader, type CardBundle } from './card-ui-loader';
