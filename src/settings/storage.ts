@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, migrateSettingsV1, type Dismissal, ty
 import { MAX_IMPORTED_INCIDENTS, packsFrom } from './stored-packs';
 import { SETTINGS_VERSION, STORAGE_KEYS, dismissalsFrom, settingsFrom, withDismissal } from './stored-values';
 
-export { MAX_IMPORTED_INCIDENTS, parseOr } from './stored-packs';
+export { MAX_IMPORTED_INCIDENTS } from './stored-packs';
 export { SETTINGS_VERSION } from './stored-values';
 
 export const settingsItem = storage.defineItem<Settings>(`local:${STORAGE_KEYS.settings}`, {

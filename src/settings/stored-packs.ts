@@ -3,18 +3,10 @@
  * content script needs none of a pack: its matcher comes whole from the stored snapshot, which names the packs
  * it was built from by `packsSignature`, stored-values.ts).
  */
-import type * as z from 'zod/mini';
 import { ImportedPackSchema, MAX_PACK_INCIDENTS, type ImportedPack } from '../data/pack';
 
 /** All imported packs together may hold this many incidents (storage.local has a 10 MB quota). */
 export const MAX_IMPORTED_INCIDENTS = 4 * MAX_PACK_INCIDENTS;
-
-export function parseOr<T>(schema: z.ZodMiniType<T>, value: unknown, fallback: T, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  console.debug(`[grok-context] ignoring malformed ${what}`, result.error.issues.slice(0, 3));
-  return fallback;
-}
 
 /** The valid packs of a stored list: one bad entry does not cost the user the others. */
 export function packsFrom(value: unknown): ImportedPack[] {
