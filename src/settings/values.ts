@@ -4,6 +4,7 @@
  * machine). Each check accepts exactly what its schema in schema.ts accepts (same keys, types, values and
  * lengths; nothing else): values.test.ts compares them on valid values and on every kind of damage.
  */
+import { isStrictObject } from '../data/plain-checks';
 import type { Dismissal, Settings, SettingsV1 } from './schema';
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,16 +29,6 @@ export function isSiteEnabled(settings: Settings, site: string): boolean {
   return !settings.paused && !settings.disabledSites.includes(site);
 }
 
-type Fields = Record<string, unknown>;
-
-/** A plain object with exactly `required` keys, and of `optional` keys only those (zod's strictObject). */
-function hasKeys(value: unknown, required: readonly string[], optional: readonly string[] = []): value is Fields {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  for (const key of required) if (!Object.hasOwn(value, key)) return false;
-  for (const key of Object.keys(value)) if (!required.includes(key) && !optional.includes(key)) return false;
-  return true;
-}
-
 const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
 const isText = (value: unknown, min: number, max: number): value is string => typeof value === 'string' && value.length >= min && value.length <= max;
 const isKind = (value: unknown): boolean => value === 'fabricated-headline' || value === 'grok-summary';
@@ -48,12 +39,12 @@ function isSiteList(value: unknown): value is string[] {
 
 /** SettingsSchema. */
 export function isSettings(value: unknown): value is Settings {
-  if (!hasKeys(value, ['highlightStyle', 'kinds', 'badge', 'paused', 'disabledSites'])) return false;
+  if (!isStrictObject(value, ['highlightStyle', 'kinds', 'badge', 'paused', 'disabledSites'])) return false;
   const style = value.highlightStyle;
   const kinds = value.kinds;
   return (
     (style === 'underline' || style === 'background' || style === 'off') &&
-    hasKeys(kinds, ['fabricated-headline', 'grok-summary']) &&
+    isStrictObject(kinds, ['fabricated-headline', 'grok-summary']) &&
     isBoolean(kinds['fabricated-headline']) &&
     isBoolean(kinds['grok-summary']) &&
     isBoolean(value.badge) &&
@@ -65,7 +56,7 @@ export function isSettings(value: unknown): value is Settings {
 /** SettingsV1Schema. */
 export function isSettingsV1(value: unknown): value is SettingsV1 {
   return (
-    hasKeys(value, ['highlight', 'badge', 'paused', 'disabledSites']) &&
+    isStrictObject(value, ['highlight', 'badge', 'paused', 'disabledSites']) &&
     isBoolean(value.highlight) &&
     isBoolean(value.badge) &&
     isBoolean(value.paused) &&
@@ -76,7 +67,7 @@ export function isSettingsV1(value: unknown): value is SettingsV1 {
 /** DismissalSchema. */
 export function isDismissal(value: unknown): value is Dismissal {
   return (
-    hasKeys(value, ['site', 'key', 'text', 'kind', 'at'], ['incident']) &&
+    isStrictObject(value, ['site', 'key', 'text', 'kind', 'at'], ['incident']) &&
     isText(value.site, 0, 253) &&
     isText(value.key, 1, 300) &&
     isText(value.text, 0, 300) &&
