@@ -57,12 +57,12 @@ export function keepMatcherSnapshot(api: MatcherSnapshotApi, debug: (...args: un
   async function write(force: boolean): Promise<unknown> {
     const version = api.runtime.getManifest().version;
     const stored: Record<string, unknown> = await api.storage.local.get([STORAGE_KEYS.packs, KEY]);
-    const packs = packsFrom(stored[STORAGE_KEYS.packs]);
     if (!force) {
       const current = currentMatcherSnapshot(stored[KEY], version, stored[STORAGE_KEYS.packs]);
       if (isCurrentFormat(current)) return current;
     }
-    const snapshot = compileSnapshot(matcherConfigWith(incidentsOfPacks(packs)));
+    // The packs are parsed only to compile: a current snapshot is known by the stored packs' signature.
+    const snapshot = compileSnapshot(matcherConfigWith(incidentsOfPacks(packsFrom(stored[STORAGE_KEYS.packs]))));
     try {
       await api.storage.local.set({ [KEY]: storedMatcherSnapshot(version, stored[STORAGE_KEYS.packs], snapshot) });
     } catch (error) {
