@@ -3,14 +3,16 @@
  * doing everything it does on every page (module evaluation, reading storage, restoring the matcher, the scan,
  * the report). Its time is the CPU profile's samples whose stack holds one of the extension's content-script
  * files (`content.js`, and `card-ui.js` should a card load), from navigation until the scanner settles, native
- * calls made from them included; the floor is a TreeWalker read of the same page, loaded fresh. The main
- * benchmark times the scan alone (bench/page-entry.ts): this is the cross-check of what a page pays in all.
+ * calls made from them included; the floor is the main benchmark's TreeWalker read of the same page, loaded
+ * fresh. The main benchmark times the scan alone (bench/page-entry.ts): this is the cross-check of what a page
+ * pays in all.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS } from '../tests/browser/harness/chromium-flags';
+import { openWithHarness } from './browser';
 import { EXTENSION_OUT } from './build';
 import type { PageServer } from './server';
 
@@ -52,7 +54,14 @@ function ourTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas:
   return us / 1000;
 }
 
-export async function measureInstalled(server: PageServer, pages: ReadonlyArray<{ name: string; url: string }>, reps: number, log: (line: string) => void): Promise<InstalledResult[]> {
+/** `harness`: the benchmark's in-page helpers (bench/harness-entry.ts), for the floor. */
+export async function measureInstalled(
+  server: PageServer,
+  harness: string,
+  pages: ReadonlyArray<{ name: string; url: string }>,
+  reps: number,
+  log: (line: string) => void,
+): Promise<InstalledResult[]> {
   const profileDir = await mkdtemp(join(tmpdir(), 'gc-bench-installed-'));
   const extension = join(EXTENSION_OUT, 'chrome-mv3');
   const context = await chromium.launchPersistentContext(profileDir, {
@@ -86,18 +95,9 @@ export async function measureInstalled(server: PageServer, pages: ReadonlyArray<
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
         result.scriptMs.push(ourTime(profile));
         await page.close();
-        const bare = await context.newPage();
-        await bare.goto(spec.url, { waitUntil: 'load', timeout: 180_000 });
-        // The same read as the main benchmark's floor (bench/harness-entry.ts); the characters are returned so the
-        // reads are not optimised away.
-        const floor = await bare.evaluate(() => {
-          const start = performance.now();
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          let chars = 0;
-          for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) chars += (node as Text).data.length;
-          return { ms: performance.now() - start, chars };
-        });
-        result.floorMs.push(floor.ms);
+        // The floor as the main benchmark reads it (bench/harness-entry.ts), on its own fresh load.
+        const bare = await openWithHarness(context, spec.url, harness);
+        result.floorMs.push(((await bare.evaluate('gcHarness.floor()')) as { ms: number }).ms);
         await bare.close();
       }
     }

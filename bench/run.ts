@@ -454,7 +454,7 @@ async function main(): Promise<void> {
     // The extension as installed: what a page pays in all (start-up included), against the same floor.
     const installedPages = generated.filter((page) => page.textChars >= 1_000_000 && page.textChars < 4_000_000 && page.name.split('-').length === 3);
     const installed: InstalledResult[] = options.installed
-      ? await measureInstalled(server, installedPages.map((page) => ({ name: page.name, url: urls.get(page.name) as string })), options.quick ? 3 : 5, log)
+      ? await measureInstalled(server, bundles.harness, installedPages.map((page) => ({ name: page.name, url: urls.get(page.name) as string })), options.quick ? 3 : 5, log)
       : [];
 
     // --- report ---
