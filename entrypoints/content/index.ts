@@ -93,11 +93,12 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     void details.prefetch(reported);
     return details;
   };
-  const withCard = <T>(use: (bundle: CardBundle) => T | Promise<T>): Promise<T> => Promise.resolve(cardBundle()).then(use);
-  const cardUi = (): CreateCardUi | Promise<CreateCardUi> => {
+  /** `use` of the card's bundle: at once once it is loaded, else when it has loaded. */
+  const withCard = <T>(use: (bundle: CardBundle) => T | Promise<T>): T | Promise<T> => {
     const bundle = cardBundle();
-    return bundle instanceof Promise ? bundle.then((loaded) => loaded.createCardUi) : bundle.createCardUi;
+    return bundle instanceof Promise ? bundle.then(use) : use(bundle);
   };
+  const cardUi = (): CreateCardUi | Promise<CreateCardUi> => withCard((bundle) => bundle.createCardUi);
 
   const reporter = createReporter({
     signal: ctx.signal,
