@@ -3,9 +3,11 @@
  * with an open shadow root (made when the first card opens) and one card in it, moved and re-filled for each
  * finding. The card itself (card-ui.ts) is passed in when a card opens: the content script loads it lazily.
  */
+import { HOST_TAG } from '../../page/text-index';
 import type { CardModel } from './card-model';
 
-export const HOST_TAG = 'gc-root';
+/** The host's tag: the page layer's, which never reads inside our host. */
+export { HOST_TAG };
 
 export interface CardHostOptions {
   document: Document;
