@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, normalizeWords, toOriginalOffset, wordKeys } from './normalize';
+import { C_WORD, classOf, foldOf, foldText, normalizeWords, slowClassValue, toOriginalOffset, wordKeys } from './normalize';
 
 describe('normalizeWords: the contract folding', () => {
   const cases: [string, string, string[]][] = [
@@ -24,6 +24,14 @@ describe('normalizeWords: the contract folding', () => {
   ];
   it.each(cases)('%s', (_name, input, words) => {
     expect(normalizeWords(input)).toEqual(words);
+  });
+});
+
+describe('ASCII and Hebrew letters, classified directly at start', () => {
+  it('have the class and folding the slow way gives each of them', () => {
+    const codes = [...Array.from({ length: 128 }, (_, c) => c), ...Array.from({ length: 0x05ea - 0x05d0 + 1 }, (_, i) => 0x05d0 + i)];
+    const direct = codes.map((c) => (classOf(c) << 16) | (classOf(c) >= C_WORD ? foldOf(c) : 0));
+    expect(direct).toEqual(codes.map((c) => slowClassValue(c)));
   });
 });
 

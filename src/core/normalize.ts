@@ -66,8 +66,11 @@ function foldString(s: string): string {
   return s.normalize('NFKD').replace(RE_MARKS_G, '').toUpperCase().toLowerCase();
 }
 
-/** Classify a code unit the slow way and remember the answer. */
-function classify(c: number): number {
+/**
+ * A code unit's `class << 16 | folded code`, worked out the slow way (Unicode regular expressions, NFKD); a
+ * multi-unit folding is recorded in MULTI.
+ */
+export function slowClassValue(c: number): number {
   let k: number;
   let fold = 0;
   if (c >= 0xd800 && c <= 0xdbff) k = C_HIGH;
@@ -95,8 +98,14 @@ function classify(c: number): number {
       }
     } else k = C_SEP;
   }
-  TBL[c] = (k << 16) | fold;
-  return k;
+  return (k << 16) | fold;
+}
+
+/** Classify a code unit the slow way and remember the answer. */
+function classify(c: number): number {
+  const value = slowClassValue(c);
+  TBL[c] = value;
+  return value >>> 16;
 }
 
 /** Class of code unit `c` (one typed-array read after the first sighting). */
@@ -129,8 +138,29 @@ function astralAt(text: string, i: number): number[] | null {
   return astralFold(((text.charCodeAt(i) - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
 }
 
-// Classify ASCII eagerly: it is most of every page.
-for (let c = 0; c < 128; c++) classify(c);
+// ASCII and the Hebrew letters are most of the pages we read: they are classified eagerly, and directly. The
+// slow way compiles Unicode regular expressions and loads the NFKD tables, which took 2–12 ms of every page's
+// start in Chromium; now only a page whose matched text holds other characters pays that, when they first come.
+// normalize.test.ts holds these to the slow way's answers.
+for (let c = 0; c < 128; c++) {
+  const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  const k =
+    (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39)
+      ? lower === c
+        ? C_WORD
+        : C_UPPER
+      : c >= 0x0a && c <= 0x0c
+        ? C_NEWLINE
+        : c === 0x22 || c === 0x27 || c === 0x60
+          ? C_QUOTE
+          : c === 0x21 || c === 0x2e || c === 0x3f
+            ? C_SENT
+            : c === 0x09 || c === 0x0d || c === 0x20
+              ? C_SPACE
+              : C_SEP;
+  TBL[c] = (k << 16) | (k >= C_WORD ? lower : 0);
+}
+for (let c = 0x05d0; c <= 0x05ea; c++) TBL[c] = (C_WORD << 16) | c;
 
 /* ------------------------------------------------------------------------------------------------------ */
 /* Word hashing (only for words that pass the matcher's cheap filter, never per character of the text).   */
