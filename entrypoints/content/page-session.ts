@@ -7,7 +7,7 @@
  * `<gc-root data-state="scanning|settled" data-findings="N">`.
  */
 import type { FindingKind, Matcher } from '../../src/core/types';
-import { createHighlighter, type HighlightStyle } from '../../src/page/highlighter';
+import { createHighlighter, type HighlightStyle, type Highlighter } from '../../src/page/highlighter';
 import { watchHover } from '../../src/page/hit-test';
 import { createScanner, type PageFinding, type ScanState } from '../../src/page/scanner';
 import { composedParent, liveRange } from '../../src/page/text-index';
@@ -50,7 +50,19 @@ export interface PageSession {
 
 export function startPageSession(options: PageSessionOptions): PageSession {
   const { document, signal } = options;
-  const highlighter = createHighlighter({ signal, style: options.style });
+  let style = options.style;
+  /**
+   * Painting and the pointer's listener start with the page's first finding: a page without one (most pages)
+   * registers no highlight and does not listen to its pointer.
+   */
+  let highlighter: Highlighter | null = null;
+  function painter(): Highlighter {
+    if (highlighter === null) {
+      highlighter = createHighlighter({ signal, style });
+      watchPointer();
+    }
+    return highlighter;
+  }
   let cardHost: CardHost | null = null;
   let openId: string | null = null;
   /** Bumped by every open and by the pointer leaving: a card whose details come late opens only if still wanted. */
@@ -82,7 +94,8 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     kinds: options.kinds,
     filter: options.filter,
     onChange(change) {
-      highlighter.update(change);
+      if (highlighter === null && change.added.length === 0) return;
+      painter().update(change);
       // A finding whose text left the page takes its card with it.
       if (openId !== null && scanner.findingById(openId) === undefined) {
         if (cardHost?.isOpen()) cardHost.close();
@@ -121,27 +134,29 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     } else show(model, ui);
   }
 
-  watchHover({
-    document,
-    signal,
-    findingsIn: scanner.findingsIn,
-    hasFindings: () => scanner.findings().length > 0,
-    onEnter(hit) {
-      highlighter.setActive(null);
-      open(hit.finding, hit.span.range, 'pointer');
-    },
-    onLeave() {
-      // The pointer left before the card's details came: that card is no longer wanted.
-      opening += 1;
-      cardHost?.pointerLeftAnchor();
-    },
-  });
+  function watchPointer(): void {
+    watchHover({
+      document,
+      signal,
+      findingsIn: scanner.findingsIn,
+      hasFindings: () => scanner.findings().length > 0,
+      onEnter(hit) {
+        highlighter?.setActive(null);
+        open(hit.finding, hit.span.range, 'pointer');
+      },
+      onLeave() {
+        // The pointer left before the card's details came: that card is no longer wanted.
+        opening += 1;
+        cardHost?.pointerLeftAnchor();
+      },
+    });
+  }
 
   // The keyboard emphasis goes when its card closes (Esc, a click elsewhere).
   // The card's own listeners (on window, capture) run first; check once they are done.
   const clearActiveIfClosed = (): void => {
     queueMicrotask(() => {
-      if (!cardHost?.isOpen()) highlighter.setActive(null);
+      if (!cardHost?.isOpen()) highlighter?.setActive(null);
     });
   };
   document.addEventListener('keydown', (event) => event.key === 'Escape' && clearActiveIfClosed(), { capture: true, signal });
@@ -153,13 +168,16 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     if (finding === undefined || span === undefined) return false;
     const element = composedParent(span.range.startContainer);
     element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-    highlighter.setActive(finding);
+    painter().setActive(finding);
     open(finding, span.range, 'keyboard');
     return true;
   }
 
   return {
-    setStyle: (style) => highlighter.setStyle(style),
+    setStyle(next) {
+      style = next;
+      highlighter?.setStyle(next);
+    },
     setFilter: (filter) => scanner.setFilter(filter),
     setMatcher: (matcher, kinds) => scanner.setMatcher(matcher, kinds),
     rescan: () => scanner.rescan(),
