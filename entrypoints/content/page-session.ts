@@ -52,14 +52,14 @@ export function startPageSession(options: PageSessionOptions): PageSession {
   const { document, signal } = options;
   let style = options.style;
   /**
-   * Painting and the pointer's listener start with the page's first finding: a page without one (most pages)
-   * registers no highlight and does not listen to its pointer.
+   * Painting and the pointer's and keyboard's listeners start with the page's first finding: a page without one
+   * (most pages) registers no highlight and does not listen to its pointer or keys.
    */
   let highlighter: Highlighter | null = null;
   function painter(): Highlighter {
     if (highlighter === null) {
       highlighter = createHighlighter({ signal, style });
-      watchPointer();
+      listenForCards();
     }
     return highlighter;
   }
@@ -134,7 +134,16 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     } else show(model, ui);
   }
 
-  function watchPointer(): void {
+  function listenForCards(): void {
+    // The keyboard emphasis goes when its card closes (Esc, a click elsewhere).
+    // The card's own listeners (on window, capture) run first; check once they are done.
+    const clearActiveIfClosed = (): void => {
+      queueMicrotask(() => {
+        if (!cardHost?.isOpen()) highlighter?.setActive(null);
+      });
+    };
+    document.addEventListener('keydown', (event) => event.key === 'Escape' && clearActiveIfClosed(), { capture: true, signal });
+    document.addEventListener('pointerdown', clearActiveIfClosed, { capture: true, passive: true, signal });
     watchHover({
       document,
       signal,
@@ -152,15 +161,6 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     });
   }
 
-  // The keyboard emphasis goes when its card closes (Esc, a click elsewhere).
-  // The card's own listeners (on window, capture) run first; check once they are done.
-  const clearActiveIfClosed = (): void => {
-    queueMicrotask(() => {
-      if (!cardHost?.isOpen()) highlighter?.setActive(null);
-    });
-  };
-  document.addEventListener('keydown', (event) => event.key === 'Escape' && clearActiveIfClosed(), { capture: true, signal });
-  document.addEventListener('pointerdown', clearActiveIfClosed, { capture: true, passive: true, signal });
 
   function show(id: string): boolean {
     const finding = scanner.findingById(id);
