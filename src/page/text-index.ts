@@ -724,7 +724,10 @@ export class SparseReader extends ReaderOutput implements TextReader {
       // An item of a list is small as a rule: counting its children natively creates no objects for them.
       const children = parent.list ? element.childElementCount : elementChildrenUpTo(element, LIST_MIN);
       if (splitsInto(children, depth, parent.list)) {
-        this.parents.push({ element, depth: children >= 2 ? depth + 1 : depth, list: isList(children, depth) });
+        // A list item around a single element (a feed cell around its post): that element is the item, read
+        // whole as items are (one native count of its children, not a walk over them).
+        const list = parent.list && children === 1 ? true : isList(children, depth);
+        this.parents.push({ element, depth: children >= 2 ? depth + 1 : depth, list });
         this.next = element.firstChild;
         continue;
       }
