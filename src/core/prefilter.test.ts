@@ -3,20 +3,18 @@ import { bundledMatcherConfig } from '../data/index';
 import { createMatcher } from './compile';
 import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, normalizeWords } from './normalize';
 import type { CandidateFilter, MatcherConfig } from './types';
-import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt } from './prefilter';
+import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt, forEachAnchor } from './prefilter';
 
 const matcher = createMatcher(bundledMatcherConfig);
 const filter = matcher.candidates as CandidateFilter;
 
+/** Whether the filter finds an anchor in `text` (as the page's reader looks: forEachAnchor). */
 function passes(text: string, joinedAt: (index: number) => boolean = () => false): boolean {
-  filter.words.lastIndex = 0;
-  for (let hit = filter.words.exec(text); hit !== null; hit = filter.words.exec(text)) {
-    if (filter.wordAt(text, hit.index, hit.index + hit[0].length, joinedAt)) return true;
-    filter.words.lastIndex = hit.index + 1;
-  }
-  filter.chars.lastIndex = 0;
-  for (let hit = filter.chars.exec(text); hit !== null; hit = filter.chars.exec(text)) if (filter.foldedAt(text, hit.index)) return true;
-  return false;
+  let found = false;
+  forEachAnchor(filter, text, joinedAt, () => {
+    found = true;
+  });
+  return found;
 }
 
 const isTarget = (code: number): boolean => (code >= 0x61 && code <= 0x7a) || (code >= 0x5d0 && code <= 0x5ea);
@@ -127,6 +125,27 @@ describe('candidate filter: every finding passes it', () => {
       'השבוע הראשון של הקיץ בראשית העונה.',
     ];
     for (const text of ordinary) expect(passes(text)).toBe(false);
+  });
+
+  it('makes no candidate of a character that folds unless the text folded around it holds an anchor', () => {
+    const ordinary = [
+      'Le président a rencontré les élèves de l’école à Besançon, où l’hiver arrive tôt.',
+      'A administração pública anunciou ações de saúde na região, após a reunião de março.',
+      'Straße, Café Müller und ﬁnale Gespräche in Zürich.',
+      'בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָאָרֶץ',
+    ];
+    for (const text of ordinary) expect(passes(text), text).toBe(false);
+    // Folded where it stands, the same text holds one: accents, a soft hyphen, a ligature, points, a long way in.
+    const padding = 'Le président a rencontré les élèves. '.repeat(20);
+    for (const text of [
+      `${padding}Irán Strikés Tél Avív with Heávy Missiles`,
+      `${padding}Iran strikes Tel Aviv with heavy mis\u00ADsiles`,
+      `${padding}Elle cite ｇｒｏｋ, l’assistant de X`,
+      `${padding}Elle cite 𝐆𝐫𝐨𝐤, l’assistant de X`,
+      `${padding}אִירָאן תוקפת את תל אביב בטילים כבדים`,
+    ]) {
+      expect(passes(text), text).toBe(true);
+    }
   });
 
   it('needs no anchor of its own for a pattern an anchor already chosen covers', () => {

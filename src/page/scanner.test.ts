@@ -430,11 +430,19 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
         return realMatcher.match(text, options);
       },
     };
-    document.body.innerHTML = `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(200)}<p>${HEADLINE}</p>`;
+    document.body.innerHTML =
+      `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(200)}<p>${HEADLINE}</p>` +
+      // Accented prose (French, Portuguese) and pointed Hebrew: characters the matcher folds, but no anchor once folded.
+      `${'<p>Le président a rencontré les élèves à l’école. A administração anunciou ações de saúde.</p>'.repeat(100)}` +
+      '<p>בְּרֵאשִׁית בָּרָא אֱלֹהִים</p><p>Irán Strikés Tél Avív with Heávy Missiles</p>';
     const scanner = start(sparseRecording);
     await scanner.settled();
-    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
-    expect(inputs.join('')).not.toContain('bakery');
+    expect(summary(scanner.findings())).toEqual([
+      `fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`,
+      'fabricated-headline/claim/iran-tel-aviv-2024: Irán Strikés Tél Avív with Heávy Missiles',
+    ]);
+    const matched = inputs.join('');
+    for (const ordinary of ['bakery', 'président', 'administração', 'בְּרֵאשִׁית']) expect(matched).not.toContain(ordinary);
   });
 });
 

@@ -11,6 +11,7 @@
  * Cost: one pass over the nodes, with no per-node computed-style lookups (style is checked later, only for the
  * few elements that hold a finding: see `isRendered`).
  */
+import { forEachAnchor } from '../core/prefilter';
 import type { CandidateFilter } from '../core/types';
 import { BLOCK_ELEMENTS, PREFORMATTED_ELEMENTS, SKIPPED_ELEMENTS, hidesContent } from './text-rules';
 
@@ -552,8 +553,11 @@ function foldLineBreaks(text: string, keep: readonly number[] | null): string {
 
 /** Characters scanned at once by the sparse reader's filter. */
 const SPARSE_CHUNK = 65_536;
-/** Characters of a chunk's end scanned again with the next chunk: longer than any anchor, so none is cut. */
-const SPARSE_OVERLAP = 16;
+/**
+ * Characters of a chunk's end scanned again with the next chunk: longer than any anchor as a page may write it
+ * (a pointed Hebrew word carries two or three marks a letter), so none is cut.
+ */
+const SPARSE_OVERLAP = 64;
 /** Pieces read between two looks at the clock. */
 const PIECES_PER_CHECK = 32;
 /** Elements inside which the block reader's text is not the `textContent`'s run on: blocks, `<br>`, skipped ones. */
@@ -817,25 +821,13 @@ export class SparseReader extends ReaderOutput implements TextReader {
       const { starts } = this.nodesAt(piece);
       return starts.length > 0 && starts[lastAtOrBefore(starts, starts.length, index)] === index;
     };
-    for (const pattern of [filter.words, filter.chars]) {
-      pattern.lastIndex = 0;
-      for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
-        if (pattern === filter.words) {
-          if (!filter.wordAt(text, hit.index, hit.index + hit[0].length, joinedAt)) {
-            pattern.lastIndex = hit.index + 1;
-            continue;
-          }
-        } else if (!filter.foldedAt(text, hit.index)) {
-          // A character outside plain text: only one the matcher folds makes a candidate.
-          continue;
-        }
-        const found = this.nodeAt(hit.index);
-        if (found === null) continue;
-        if (!this.marked.has(found.node)) this.marked.set(found.node, this.chunkBase + found.start);
-        // One hit marks the node: go on after it.
-        pattern.lastIndex = Math.max(pattern.lastIndex, found.start + found.node.length);
-      }
-    }
+    forEachAnchor(filter, text, joinedAt, (at) => {
+      const found = this.nodeAt(at);
+      if (found === null) return undefined;
+      if (!this.marked.has(found.node)) this.marked.set(found.node, this.chunkBase + found.start);
+      // One hit marks the node: go on after it.
+      return found.start + found.node.length;
+    });
     this.pieceNodes.clear();
     this.pieceBreaks.clear();
     if (last) {
