@@ -48,9 +48,14 @@ describe('foldLetters: words folded as the matcher reads them, with a map back',
   });
 });
 
-describe('ASCII and Hebrew letters, classified directly at start', () => {
+describe('ASCII, Hebrew letters and common punctuation, classified directly at start', () => {
   it('have the class and folding the slow way gives each of them', () => {
-    const codes = [...Array.from({ length: 128 }, (_, c) => c), ...Array.from({ length: 0x05ea - 0x05d0 + 1 }, (_, i) => 0x05d0 + i)];
+    const codes = [
+      ...Array.from({ length: 128 }, (_, c) => c),
+      ...Array.from({ length: 0x05ea - 0x05d0 + 1 }, (_, i) => 0x05d0 + i),
+      ...[0xa0, 0xab, 0xb4, 0xb7, 0xbb, 0x05be, 0x05c0, 0x05c3, 0x05c6, 0x05f3, 0x05f4],
+      ...Array.from({ length: 0x70 }, (_, i) => 0x2000 + i),
+    ];
     const direct = codes.map((c) => (classOf(c) << 16) | (classOf(c) >= C_WORD ? foldOf(c) : 0));
     expect(direct).toEqual(codes.map((c) => slowClassValue(c)));
   });

@@ -138,10 +138,10 @@ function astralAt(text: string, i: number): number[] | null {
   return astralFold(((text.charCodeAt(i) - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
 }
 
-// ASCII and the Hebrew letters are most of the pages we read: they are classified eagerly, and directly. The
-// slow way compiles Unicode regular expressions and loads the NFKD tables, which took 2–12 ms of every page's
-// start in Chromium; now only a page whose matched text holds other characters pays that, when they first come.
-// normalize.test.ts holds these to the slow way's answers.
+// ASCII, the Hebrew letters and the common punctuation are most of the pages we read: they are classified
+// eagerly, and directly. The slow way compiles Unicode regular expressions and loads the NFKD tables, which took
+// 2–12 ms of every page's start in Chromium; now only a page whose matched text holds other characters pays
+// that, when they first come. normalize.test.ts holds these to the slow way's answers.
 for (let c = 0; c < 128; c++) {
   const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c;
   const k =
@@ -161,6 +161,27 @@ for (let c = 0; c < 128; c++) {
   TBL[c] = (k << 16) | (k >= C_WORD ? lower : 0);
 }
 for (let c = 0x05d0; c <= 0x05ea; c++) TBL[c] = (C_WORD << 16) | c;
+// The punctuation of English and Hebrew text outside ASCII (general punctuation: dashes, quotes, spaces, the
+// ellipsis; «», the no-break space, the maqaf, geresh and gershayim): none is a letter, digit or mark, so none
+// needs the regular expressions either.
+for (const c of [0xa0, 0xab, 0xb4, 0xb7, 0xbb, 0x05be, 0x05c0, 0x05c3, 0x05c6, 0x05f3, 0x05f4, ...Array.from({ length: 0x70 }, (_, i) => 0x2000 + i)]) {
+  const s = String.fromCharCode(c);
+  const k =
+    c === 0x2028
+      ? C_NEWLINE
+      : c === 0x2029
+        ? C_PARA
+        : isIgnorable(c) || (c >= 0x206a && c <= 0x206f)
+          ? C_IGNORE
+          : QUOTES.includes(s)
+            ? C_QUOTE
+            : SENTENCE_ENDS.includes(s)
+              ? C_SENT
+              : c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
+                ? C_SPACE
+                : C_SEP;
+  TBL[c] = k << 16;
+}
 
 /* ------------------------------------------------------------------------------------------------------ */
 /* Word hashing (only for words that pass the matcher's cheap filter, never per character of the text).   */
