@@ -161,7 +161,6 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     });
   }
 
-
   function show(id: string): boolean {
     const finding = scanner.findingById(id);
     const span = finding?.spans[0];

@@ -22,11 +22,10 @@
  * (`forEachAnchor`): a paragraph with an accented name is not a candidate for its accents (in the saved real
  * pages, 1,189 blocks were candidates when every block with such a character was one, 250 now; 42 pages of 94
  * have a candidate at all, against 64). Not covered, by design: a quote mark inside the first letters of a
- * word on the page where the configured word has none (O'Brien against OBrien) unless a character that folds
- * is near; a character that folds more than 160 characters from the start or end of the anchor or words in a
- * row it belongs to; and anchors of digits (digit groups fold): a concept whose keys hold digits is never
- * chosen as an anchor, and when a pattern has no usable anchor there is no filter at all (`null`): every
- * block is matched.
+ * word on the page where the configured word has none (O'Brien against OBrien); a character that folds more
+ * than 160 characters from the start or end of the anchor or words in a row it belongs to; and anchors of
+ * digits (digit groups fold): a concept whose keys hold digits is never chosen as an anchor, and when a
+ * pattern has no usable anchor there is no filter at all (`null`): every block is matched.
  */
 import { STEM_EXTRAS, foldLetters, isHebrewPrefixLetter as isPrefixLetter } from './normalize';
 import type { CandidateFilter } from './types';
@@ -199,25 +198,30 @@ export function forEachAnchor(
   chars.lastIndex = 0;
   let from = -1;
   let to = -1;
-  const anyword = (folded: string, joined: (index: number) => boolean, found: (at: number) => void): void => {
+  /** Calls `found` for each anchor of `folded` standing at a word, until it returns true. */
+  const anchorsIn = (folded: string, joined: (index: number) => boolean, found: (at: number) => boolean): void => {
     words.lastIndex = 0;
     for (let hit = words.exec(folded); hit !== null; hit = words.exec(folded)) {
-      if (filter.wordAt(folded, hit.index, hit.index + hit[0].length, joined)) found(hit.index);
-      else words.lastIndex = hit.index + 1;
+      if (!filter.wordAt(folded, hit.index, hit.index + hit[0].length, joined)) words.lastIndex = hit.index + 1;
+      else if (found(hit.index)) return;
     }
   };
   const lookFolded = (): void => {
     if (from < 0) return;
     // The native fold keeps no offsets: where text nodes meet is unknown there, so any place may be a boundary.
     let held = false;
-    anyword(text.slice(from, to).normalize('NFKD').replace(DROPPED, '').toUpperCase().toLowerCase(), () => true, () => {
-      held = true;
-      words.lastIndex = Infinity;
-    });
+    anchorsIn(text.slice(from, to).normalize('NFKD').replace(DROPPED, '').toUpperCase().toLowerCase(), () => true, () => (held = true));
     if (!held) return;
     const folded = foldLetters(text, from, to);
     const map = folded.map;
-    anyword(folded.text, (index) => joinedAt(map[index] as number), (at) => onAnchor(map[at] as number));
+    anchorsIn(
+      folded.text,
+      (index) => joinedAt(map[index] as number),
+      (at) => {
+        onAnchor(map[at] as number);
+        return false;
+      },
+    );
   };
   for (let hit = chars.exec(text); hit !== null; hit = chars.exec(text)) {
     const at = hit.index;
