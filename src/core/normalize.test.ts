@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { C_WORD, classOf, foldLetters, foldOf, foldText, normalizeWords, slowClassValue, toOriginalOffset, wordKeys } from './normalize';
+import { C_WORD, classOf, foldOf, foldText, normalizeWords, slowClassValue, toOriginalOffset, wordKeys } from './normalize';
 
 describe('normalizeWords: the contract folding', () => {
   const cases: [string, string, string[]][] = [
@@ -24,27 +24,6 @@ describe('normalizeWords: the contract folding', () => {
   ];
   it.each(cases)('%s', (_name, input, words) => {
     expect(normalizeWords(input)).toEqual(words);
-  });
-});
-
-describe('foldLetters: words folded as the matcher reads them, with a map back', () => {
-  it('folds letters, drops marks, soft hyphens and in-word quotes, expands ligatures, keeps the rest', () => {
-    const text = "« Irán », mis\u00ADsiles, Straße, ﬁve, don't 'x', Ｇrok 𝐆, שָׁלוֹם.";
-    const folded = foldLetters(text, 0, text.length);
-    expect(folded.text).toBe("« iran », missiles, strasse, five, dont 'x', grok g, שלום.");
-    // Folded units map to the original units they came from.
-    const at = (word: string): string => text.slice(folded.map[folded.text.indexOf(word)], folded.map[folded.text.indexOf(word) + word.length]);
-    expect(at('iran')).toBe('Irán');
-    expect(at('missiles')).toBe('mis\u00ADsiles');
-    expect(folded.map[folded.text.length]).toBe(text.length);
-  });
-
-  it('folds only the part asked for, with offsets in the whole text', () => {
-    const text = 'aaaa Émile bbbb';
-    const folded = foldLetters(text, 5, 10);
-    expect(folded.text).toBe('emile');
-    expect(folded.map[0]).toBe(5);
-    expect(folded.map[5]).toBe(10);
   });
 });
 

@@ -758,58 +758,6 @@ export function foldText(text: string): FoldedText {
   return { text: s, map: Int32Array.from(map) };
 }
 
-/**
- * Folds text[from, to) for a quick look for words (the candidate filter's second look, prefilter.ts): each word
- * character as the matcher folds it (é → e, ß → ss, ﬁ → fi, Ｇ → g, 𝐆 → g), ignorable code units dropped (marks,
- * soft hyphens, zero-width and bidi controls), a quote mark between two word characters dropped (don't → dont);
- * everything else as it is. `map[j]` is the offset in `text` of folded code unit j (`map[length]` = `to`). One
- * pass over typed arrays: foldText's word events cost about ten times as much.
- */
-export function foldLetters(text: string, from: number, to: number): { text: string; map: Int32Array } {
-  let out = new Uint16Array(to - from + 8);
-  let map = new Int32Array(to - from + 9);
-  let j = 0;
-  let afterWord = false;
-  const put = (code: number, at: number): void => {
-    if (j + 1 >= out.length) {
-      const wider = new Uint16Array(out.length * 2);
-      wider.set(out);
-      out = wider;
-      const longer = new Int32Array(map.length * 2);
-      longer.set(map);
-      map = longer;
-    }
-    out[j] = code;
-    map[j++] = at;
-  };
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const k = classOf(c);
-    if (k >= C_WORD) {
-      put(TBL[c]! & 0xffff, i);
-      afterWord = true;
-    } else if (k === C_IGNORE) {
-      // dropped: the word goes on across it
-    } else if (k === C_MULTI) {
-      for (const code of MULTI.get(c)!.codes) put(code, i);
-      afterWord = true;
-    } else if (k === C_HIGH && astralAt(text, i) !== null) {
-      for (const code of astralAt(text, i)!) put(code, i);
-      i++;
-      afterWord = true;
-    } else if (k === C_QUOTE && afterWord && i + 1 < to && classOf(text.charCodeAt(i + 1)) >= C_MULTI) {
-      // an in-word quote: dropped
-    } else {
-      put(c, i);
-      afterWord = false;
-    }
-  }
-  map[j] = to;
-  let folded = '';
-  for (let i = 0; i < j; i += 8192) folded += String.fromCharCode(...out.subarray(i, Math.min(j, i + 8192)));
-  return { text: folded, map: map.subarray(0, j + 1) };
-}
-
 /** Original offset of folded offset `j`. */
 export function toOriginalOffset(folded: FoldedText, j: number): number {
   return folded.map === null ? j : folded.map[Math.max(0, Math.min(j, folded.map.length - 1))]!;

@@ -27,7 +27,7 @@
  * digits (digit groups fold): a concept whose keys hold digits is never chosen as an anchor, and when a
  * pattern has no usable anchor there is no filter at all (`null`): every block is matched.
  */
-import { STEM_EXTRAS, foldLetters, isHebrewPrefixLetter as isPrefixLetter } from './normalize';
+import { STEM_EXTRAS, foldText, isHebrewPrefixLetter as isPrefixLetter, toOriginalOffset } from './normalize';
 import type { CandidateFilter } from './types';
 
 /** The matcher's compiled tables this needs (a structural view of matcher.ts's `Compiled`). */
@@ -174,8 +174,8 @@ const DROPPED = /[\p{M}\p{Cf}\u2065]/gu;
  * read as "iran", "missiles" and plain letters). A character that folds is no candidate of its own: an accented
  * name in a French or Portuguese paragraph does not make it one. Each region around such characters is first
  * folded natively (NFKD, marks and format characters dropped, case folded) to see whether it holds an anchor at
- * all; only one that does is folded again with a map back to its offsets (`foldLetters`, script code) to find
- * where. In the first pass, `onAnchor` may return where to go on (a hit marks a whole node of the page).
+ * all; only one that does is folded again as the matcher folds it, with a map back to its offsets (`foldText`),
+ * to find where. In the first pass, `onAnchor` may return where to go on (a hit marks a whole node of the page).
  */
 export function forEachAnchor(
   filter: CandidateFilter,
@@ -212,13 +212,13 @@ export function forEachAnchor(
     let held = false;
     anchorsIn(text.slice(from, to).normalize('NFKD').replace(DROPPED, '').toUpperCase().toLowerCase(), () => true, () => (held = true));
     if (!held) return;
-    const folded = foldLetters(text, from, to);
-    const map = folded.map;
+    const folded = foldText(text.slice(from, to));
+    const original = (index: number): number => from + toOriginalOffset(folded, index);
     anchorsIn(
       folded.text,
-      (index) => joinedAt(map[index] as number),
+      (index) => joinedAt(original(index)),
       (at) => {
-        onAnchor(map[at] as number);
+        onAnchor(original(at));
         return false;
       },
     );
