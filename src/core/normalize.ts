@@ -67,22 +67,31 @@ function foldString(s: string): string {
 }
 
 /**
+ * The classes known without Unicode regular expressions: surrogates, paragraph and line breaks, ignorable
+ * controls, quote marks, sentence ends; C_UNKNOWN for every other code unit (the slow way's first steps).
+ */
+function markupClass(c: number): number {
+  if (c >= 0xd800 && c <= 0xdbff) return C_HIGH;
+  if (c >= 0xdc00 && c <= 0xdfff) return C_SEP;
+  if (c === 0x2029) return C_PARA;
+  if (c === 0x0a || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028) return C_NEWLINE;
+  if (isIgnorable(c)) return C_IGNORE;
+  const s = String.fromCharCode(c);
+  if (QUOTES.includes(s)) return C_QUOTE;
+  if (SENTENCE_ENDS.includes(s)) return C_SENT;
+  return C_UNKNOWN;
+}
+
+/**
  * A code unit's `class << 16 | folded code`, worked out the slow way (Unicode regular expressions, NFKD); a
  * multi-unit folding is recorded in MULTI.
  */
 export function slowClassValue(c: number): number {
-  let k: number;
+  let k = markupClass(c);
   let fold = 0;
-  if (c >= 0xd800 && c <= 0xdbff) k = C_HIGH;
-  else if (c >= 0xdc00 && c <= 0xdfff) k = C_SEP;
-  else if (c === 0x2029) k = C_PARA;
-  else if (c === 0x0a || c === 0x0b || c === 0x0c || c === 0x85 || c === 0x2028) k = C_NEWLINE;
-  else if (isIgnorable(c)) k = C_IGNORE;
-  else {
+  if (k === C_UNKNOWN) {
     const s = String.fromCharCode(c);
-    if (QUOTES.includes(s)) k = C_QUOTE;
-    else if (SENTENCE_ENDS.includes(s)) k = C_SENT;
-    else if (RE_SPACE.test(s)) k = C_SPACE;
+    if (RE_SPACE.test(s)) k = C_SPACE;
     else if (RE_MARK.test(s) || RE_FORMAT.test(s)) k = C_IGNORE;
     else if (RE_WORD.test(s)) {
       const folded = foldString(s);
@@ -138,49 +147,32 @@ function astralAt(text: string, i: number): number[] | null {
   return astralFold(((text.charCodeAt(i) - 0xd800) << 10) + (lo - 0xdc00) + 0x10000);
 }
 
+/**
+ * The class of a code unit that is no letter, digit or mark (ASCII punctuation and controls, the common
+ * punctuation below), without the regular expressions: their spaces are those `\s` has.
+ */
+function punctuationClass(c: number): number {
+  const k = markupClass(c);
+  if (k !== C_UNKNOWN) return k;
+  if (c === 0x09 || c === 0x0d || c === 0x20 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f) return C_SPACE;
+  // U+206A–U+206F: deprecated format characters.
+  return c >= 0x206a && c <= 0x206f ? C_IGNORE : C_SEP;
+}
 // ASCII, the Hebrew letters and the common punctuation are most of the pages we read: they are classified
 // eagerly, and directly. The slow way compiles Unicode regular expressions and loads the NFKD tables, which took
 // 2–12 ms of every page's start in Chromium; now only a page whose matched text holds other characters pays
 // that, when they first come. normalize.test.ts holds these to the slow way's answers.
 for (let c = 0; c < 128; c++) {
   const lower = c >= 0x41 && c <= 0x5a ? c + 32 : c;
-  const k =
-    (lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39)
-      ? lower === c
-        ? C_WORD
-        : C_UPPER
-      : c >= 0x0a && c <= 0x0c
-        ? C_NEWLINE
-        : c === 0x22 || c === 0x27 || c === 0x60
-          ? C_QUOTE
-          : c === 0x21 || c === 0x2e || c === 0x3f
-            ? C_SENT
-            : c === 0x09 || c === 0x0d || c === 0x20
-              ? C_SPACE
-              : C_SEP;
-  TBL[c] = (k << 16) | (k >= C_WORD ? lower : 0);
+  if ((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39)) TBL[c] = ((lower === c ? C_WORD : C_UPPER) << 16) | lower;
+  else TBL[c] = punctuationClass(c) << 16;
 }
 for (let c = 0x05d0; c <= 0x05ea; c++) TBL[c] = (C_WORD << 16) | c;
 // The punctuation of English and Hebrew text outside ASCII (general punctuation: dashes, quotes, spaces, the
 // ellipsis; «», the no-break space, the maqaf, geresh and gershayim): none is a letter, digit or mark, so none
 // needs the regular expressions either.
 for (const c of [0xa0, 0xab, 0xb4, 0xb7, 0xbb, 0x05be, 0x05c0, 0x05c3, 0x05c6, 0x05f3, 0x05f4, ...Array.from({ length: 0x70 }, (_, i) => 0x2000 + i)]) {
-  const s = String.fromCharCode(c);
-  const k =
-    c === 0x2028
-      ? C_NEWLINE
-      : c === 0x2029
-        ? C_PARA
-        : isIgnorable(c) || (c >= 0x206a && c <= 0x206f)
-          ? C_IGNORE
-          : QUOTES.includes(s)
-            ? C_QUOTE
-            : SENTENCE_ENDS.includes(s)
-              ? C_SENT
-              : c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f
-                ? C_SPACE
-                : C_SEP;
-  TBL[c] = k << 16;
+  TBL[c] = punctuationClass(c) << 16;
 }
 
 /* ------------------------------------------------------------------------------------------------------ */
