@@ -7,18 +7,16 @@
  * task are coalesced on a microtask. No timer: Chromium runs no setTimeout callback, in any world, on a page
  * whose scripts are blocked, and the report must still leave such a page.
  */
+import { FINDING_ID_MAX, REPORTED_FINDINGS_MAX, REPORTED_INCIDENT_MAX, REPORTED_TEXT_MAX } from '../../src/messaging/limits';
 import type { FindingsReport, PageStatus } from '../../src/messaging/schema';
 import type { PageFinding } from '../../src/page/scanner';
 
-/** FindingsReportSchema's limits. */
-const MAX_REPORTED = 2000;
-const TEXT_MAX = 300;
-const ID_MAX = 64;
-const INCIDENT_MAX = 80;
 
 /** A finding the schema takes (ids are the scanner's and the knowledge base's: never this long in practice). */
 const reportable = (finding: PageFinding): boolean =>
-  finding.id.length >= 1 && finding.id.length <= ID_MAX && (finding.incident === undefined || finding.incident.length <= INCIDENT_MAX);
+  finding.id.length >= 1 &&
+  finding.id.length <= FINDING_ID_MAX &&
+  (finding.incident === undefined || finding.incident.length <= REPORTED_INCIDENT_MAX);
 
 export interface Reporter {
   report(status: PageStatus, findings: readonly PageFinding[]): void;
@@ -32,12 +30,12 @@ export function toMessage(status: PageStatus, findings: readonly PageFinding[]):
     status,
     findings: findings
       .filter(reportable)
-      .slice(0, MAX_REPORTED)
+      .slice(0, REPORTED_FINDINGS_MAX)
       .map((finding) => ({
         id: finding.id,
         kind: finding.kind,
         ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
-        text: finding.text.slice(0, TEXT_MAX),
+        text: finding.text.slice(0, REPORTED_TEXT_MAX),
         rule: finding.rule,
       })),
   };

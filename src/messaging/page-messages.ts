@@ -4,13 +4,14 @@
  * page-messages.test.ts compares them on valid messages and on every kind of damage.
  */
 import { isPlainObject, isStrictObject } from '../data/plain-checks';
+import { FINDING_ID_MAX } from './limits';
 import type { MatcherSnapshotAnswer, ToContent } from './schema';
 
 /** A message for the content script (ToContentSchema), or null. */
 export function toContentFrom(message: unknown): ToContent | null {
   if (!isPlainObject(message)) return null;
   if (message.type === 'show-finding') {
-    return isStrictObject(message, ['type', 'id']) && typeof message.id === 'string' && message.id.length <= 64 ? (message as ToContent) : null;
+    return isStrictObject(message, ['type', 'id']) && typeof message.id === 'string' && message.id.length <= FINDING_ID_MAX ? (message as ToContent) : null;
   }
   if (message.type === 'step-finding') {
     return isStrictObject(message, ['type', 'direction']) && (message.direction === 'next' || message.direction === 'previous') ? (message as ToContent) : null;

@@ -4,17 +4,18 @@
  */
 import * as z from 'zod/mini';
 import { IncidentIdSchema, IncidentSchema } from '../data/schema';
+import { FINDING_ID_MAX, REPORTED_FINDINGS_MAX, REPORTED_INCIDENT_MAX, REPORTED_TEXT_MAX } from './limits';
 
 export const FindingKindSchema = z.enum(['fabricated-headline', 'grok-summary']);
 
 /** One finding as the content script reports it: enough for the badge, the popup list and "Show". */
 export const ReportedFindingSchema = z.strictObject({
   /** Stable within the page's lifetime; the popup sends it back to scroll to the finding. */
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  id: z.string().check(z.minLength(1), z.maxLength(FINDING_ID_MAX)),
   kind: FindingKindSchema,
-  incident: z.optional(z.string().check(z.maxLength(80))),
-  /** The text found, cut to 300 characters. */
-  text: z.string().check(z.maxLength(300)),
+  incident: z.optional(z.string().check(z.maxLength(REPORTED_INCIDENT_MAX))),
+  /** The text found, cut to REPORTED_TEXT_MAX characters. */
+  text: z.string().check(z.maxLength(REPORTED_TEXT_MAX)),
   rule: z.enum(['claim', 'label', 'mention', 'site-label']),
 });
 export type ReportedFinding = z.infer<typeof ReportedFindingSchema>;
@@ -33,7 +34,7 @@ export const FindingsReportSchema = z.strictObject({
      * permission, so the page says which site it is for "On this site" and the dismissed list.
      */
     site: z.optional(z.string().check(z.maxLength(253))),
-    findings: z.array(ReportedFindingSchema).check(z.maxLength(2000)),
+    findings: z.array(ReportedFindingSchema).check(z.maxLength(REPORTED_FINDINGS_MAX)),
 });
 export type FindingsReport = z.infer<typeof FindingsReportSchema>;
 
@@ -118,7 +119,7 @@ export type TabFindings = z.infer<typeof TabFindingsSchema>;
 // popup/background → content script
 export const ToContentSchema = z.discriminatedUnion('type', [
   /** Scroll to a finding and open its card. */
-  z.strictObject({ type: z.literal('show-finding'), id: z.string().check(z.maxLength(64)) }),
+  z.strictObject({ type: z.literal('show-finding'), id: z.string().check(z.maxLength(FINDING_ID_MAX)) }),
   /** Keyboard command: move to the next / previous finding and open its card. */
   z.strictObject({ type: z.literal('step-finding'), direction: z.enum(['next', 'previous']) }),
 ]);
