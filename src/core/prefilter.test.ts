@@ -148,6 +148,27 @@ describe('candidate filter: every finding passes it', () => {
     }
   });
 
+  it('reports an anchor found in folded text where it stands in the text as read, not its neighbours', () => {
+    const padding = 'Le président a rencontré les élèves. '.repeat(20);
+    for (const headline of [
+      'Irán Strikés Tél Avív with Heávy Missiles',
+      'Elle cite 𝐆𝐫𝐨𝐤, l’assistant de X',
+      'Elle cite ｇｒｏｋ, l’assistant de X',
+      'אִירָאן תוקפת את תל אביב בטילים כבדים',
+    ]) {
+      const text = `${padding}${headline}. ${padding}`;
+      const start = padding.length;
+      const at: number[] = [];
+      // As the page's reader: each call marks the node there and goes on at its end (one node of 7 characters).
+      forEachAnchor(filter, text, () => false, (index) => {
+        at.push(index);
+        return index + 7;
+      });
+      expect(at.length, headline).toBeGreaterThan(0);
+      for (const index of at) expect(index >= start && index < start + headline.length, `${headline} at ${index}`).toBe(true);
+    }
+  });
+
   it('needs no anchor of its own for a pattern an anchor already chosen covers', () => {
     // X's label "Grok can make mistakes, always check original sources" is found only with "Grok", which other
     // labels need alone: "mistakes" and "feature" are no anchors. The Modi claims share "מודי", so the

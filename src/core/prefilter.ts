@@ -18,16 +18,16 @@
  * What the matcher folds and a plain regular expression does not see is found by `chars`: letters that fold
  * to a Latin or Hebrew letter (é, ß, ﬁ, fullwidth and mathematical letters, Hebrew presentation forms), and
  * marks or format characters (niqqud, soft hyphens, zero-width characters) right after a Latin or Hebrew
- * letter. Around them the text is folded as the matcher reads words and the anchors are looked for again
- * (`forEachAnchor`): a paragraph with an accented name is not a candidate for its accents (in the saved real
- * pages, 1,189 blocks were candidates when every block with such a character was one, 250 now; 42 pages of 94
- * have a candidate at all, against 64). Not covered, by design: a quote mark inside the first letters of a
+ * letter. Around them the text is folded natively as the matcher reads words and the anchors are looked for
+ * again; a region where one is found is a candidate whole (`forEachAnchor`): a paragraph with an accented name
+ * is not a candidate for its accents (in the saved real pages, 1,189 blocks were candidates when every block
+ * with such a character was one, about 250 now; 42 pages of 94 have a candidate at all, against 64). Not covered, by design: a quote mark inside the first letters of a
  * word on the page where the configured word has none (O'Brien against OBrien); a character that folds more
  * than 160 characters from the start or end of the anchor or words in a row it belongs to; and anchors of
  * digits (digit groups fold): a concept whose keys hold digits is never chosen as an anchor, and when a
  * pattern has no usable anchor there is no filter at all (`null`): every block is matched.
  */
-import { STEM_EXTRAS, foldText, isHebrewPrefixLetter as isPrefixLetter, toOriginalOffset } from './normalize';
+import { STEM_EXTRAS, isHebrewPrefixLetter as isPrefixLetter } from './normalize';
 import type { CandidateFilter } from './types';
 
 /** The matcher's compiled tables this needs (a structural view of matcher.ts's `Compiled`). */
@@ -166,16 +166,35 @@ const REGION_MAX = 4096;
  * zero-width and bidi controls; U+2065, unassigned, with the invisible operators).
  */
 const DROPPED = /[\p{M}\p{Cf}\u2065]/gu;
+/** Pieces a region is folded in to tell where an anchor found in it stands. */
+const FOLD_PIECE = 32;
+
+/** Text folded natively as the matcher reads words: decomposed, marks and format characters dropped, case folded. */
+const foldNatively = (text: string): string => text.normalize('NFKD').replace(DROPPED, '').toUpperCase().toLowerCase();
+
+/** The index of the last of `sorted` at or before `value` (0 when none is). */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((sorted[mid] as number) <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
 
 /**
  * Calls `onAnchor(at)` for each place of `text` where the filter finds an anchor standing at a word (`wordAt`;
- * `joinedAt` as there): first in the text as read, then, around the characters the matcher folds (`chars`,
- * `foldedAt`), in that text folded as the matcher reads words ("Irán", "mis\u00ADsiles" and pointed Hebrew are
- * read as "iran", "missiles" and plain letters). A character that folds is no candidate of its own: an accented
- * name in a French or Portuguese paragraph does not make it one. Each region around such characters is first
- * folded natively (NFKD, marks and format characters dropped, case folded) to see whether it holds an anchor at
- * all; only one that does is folded again as the matcher folds it, with a map back to its offsets (`foldText`),
- * to find where. In the first pass, `onAnchor` may return where to go on (a hit marks a whole node of the page).
+ * `joinedAt` as there), and where it may: first in the text as read; then, around the characters the matcher
+ * folds (`chars`, `foldedAt`), in that text folded natively (NFKD, marks and format characters dropped, case
+ * folded) as the matcher reads words ("Irán", "mis\u00ADsiles" and pointed Hebrew are read as "iran",
+ * "missiles" and plain letters). A character that folds is no candidate of its own: an accented name in a
+ * French or Portuguese paragraph does not make it one. The native fold keeps no offsets (the matcher's own
+ * folding, which does, is not loaded for the look): a region that holds an anchor is folded again in pieces of
+ * 32 characters, and the pieces an anchor begins and ends in a character at a time, to tell where it stands;
+ * `onAnchor` is called at its first character, and again wherever it says to go on, to its last (the reader
+ * marks the nodes there). `onAnchor` may return where to go on (a hit marks a whole node of the page).
  */
 export function forEachAnchor(
   filter: CandidateFilter,
@@ -198,30 +217,55 @@ export function forEachAnchor(
   chars.lastIndex = 0;
   let from = -1;
   let to = -1;
-  /** Calls `found` for each anchor of `folded` standing at a word, until it returns true. */
-  const anchorsIn = (folded: string, joined: (index: number) => boolean, found: (at: number) => boolean): void => {
+  /** Calls `found(start, end)` for each anchor of `folded` that may stand at a word. */
+  const anchorsIn = (folded: string, found: (start: number, end: number) => boolean | void): void => {
+    // Where text nodes meet is unknown in the folded text: any place may be a boundary.
     words.lastIndex = 0;
     for (let hit = words.exec(folded); hit !== null; hit = words.exec(folded)) {
-      if (!filter.wordAt(folded, hit.index, hit.index + hit[0].length, joined)) words.lastIndex = hit.index + 1;
-      else if (found(hit.index)) return;
+      const end = hit.index + hit[0].length;
+      if (!filter.wordAt(folded, hit.index, end, () => true)) words.lastIndex = hit.index + 1;
+      else if (found(hit.index, end) === true) return;
     }
   };
   const lookFolded = (): void => {
     if (from < 0) return;
-    // The native fold keeps no offsets: where text nodes meet is unknown there, so any place may be a boundary.
     let held = false;
-    anchorsIn(text.slice(from, to).normalize('NFKD').replace(DROPPED, '').toUpperCase().toLowerCase(), () => true, () => (held = true));
+    anchorsIn(foldNatively(text.slice(from, to)), () => (held = true));
     if (!held) return;
-    const folded = foldText(text.slice(from, to));
-    const original = (index: number): number => from + toOriginalOffset(folded, index);
-    anchorsIn(
-      folded.text,
-      (index) => joinedAt(original(index)),
-      (at) => {
-        onAnchor(original(at));
-        return false;
-      },
-    );
+    // Folding is done character by character, so the region folded in short pieces is the same text, with
+    // the pieces' starts known: an anchor's first and last characters are found in their pieces.
+    let folded = '';
+    const foldedStarts: number[] = [];
+    const starts: number[] = [];
+    for (let at = from; at < to; ) {
+      let end = Math.min(to, at + FOLD_PIECE);
+      // Never between the halves of a surrogate pair.
+      if (end < to && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+      foldedStarts.push(folded.length);
+      starts.push(at);
+      folded += foldNatively(text.slice(at, end));
+      at = end;
+    }
+    starts.push(to);
+    /** The character of `text` that folded index `index` comes from (its piece folded again a character at a time). */
+    const originalAt = (index: number): number => {
+      const piece = lastAtOrBefore(foldedStarts, index);
+      let length = foldedStarts[piece] as number;
+      const pieceEnd = starts[piece + 1] as number;
+      for (let at = starts[piece] as number; at < pieceEnd; ) {
+        const size = (text.charCodeAt(at) & 0xfc00) === 0xd800 ? 2 : 1;
+        length += foldNatively(text.slice(at, at + size)).length;
+        if (length > index) return at;
+        at += size;
+      }
+      return pieceEnd - 1;
+    };
+    anchorsIn(folded, (start, end) => {
+      for (let at = originalAt(start), last = originalAt(end - 1); at <= last; ) {
+        const next = onAnchor(at);
+        at = typeof next === 'number' && next > at ? next : at + 1;
+      }
+    });
   };
   for (let hit = chars.exec(text); hit !== null; hit = chars.exec(text)) {
     const at = hit.index;
