@@ -21,7 +21,7 @@ import {
   type MatcherSnapshot,
   type PhraseDef,
 } from './matcher';
-import { createCandidateFilter } from './prefilter';
+import { createCandidateFilter } from './anchors';
 import { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
 import type { CandidateFilter, ClaimPattern, Lang, Matcher, MatcherConfig } from './types';
 

@@ -35,7 +35,7 @@ import {
   type HitSink,
   type WordFilter,
 } from './normalize';
-import { foldedAt, wordAt } from './prefilter';
+import { MATCHER_SNAPSHOT_FORMAT, snapshotCandidates } from './snapshot-filter';
 import type {
   CandidateFilter,
   ClaimPattern,
@@ -673,11 +673,8 @@ export function matcherOver(compiled: Compiled, candidates: CandidateFilter | nu
 /* ------------------------------------------------------------------------------------------------------ */
 /* Snapshots: the compiled tables as plain data, so a page can skip the compile.                          */
 
-/**
- * The snapshot format. Bump it whenever Compiled's tables, or what they were computed with (folding,
- * stemming, hashing, the candidate filter), change meaning: a snapshot of another format is never used.
- */
-export const MATCHER_SNAPSHOT_FORMAT = 2;
+/** The snapshot format (defined with what a page reads of a snapshot before it has the matcher). */
+export { MATCHER_SNAPSHOT_FORMAT };
 
 /** A claim of a snapshot (ClaimDef with its pattern inlined). */
 export interface SnapshotClaim {
@@ -746,7 +743,7 @@ export function createMatcherFromSnapshot(snapshot: unknown): Matcher | null {
   try {
     const tables = tablesOf(snapshot);
     if (tables === null) return null;
-    const candidates = candidatesOf((snapshot as { candidates?: unknown }).candidates);
+    const candidates = snapshotCandidates(snapshot);
     if (candidates === undefined) return null;
     return matcherOver(Compiled.fromTables(tables), candidates);
   } catch {
@@ -763,18 +760,6 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 /** A typed array with the values of a stored number array, or null when it is none (values are coerced). */
 function typedOf<T>(value: unknown, make: new (values: ArrayLike<number>) => T): T | null {
   return Array.isArray(value) ? new make(value as ArrayLike<number>) : null;
-}
-
-/** The candidate filter of a snapshot: null when it has none, undefined when malformed. */
-function candidatesOf(value: unknown): CandidateFilter | null | undefined {
-  if (value === null) return null;
-  if (typeof value !== 'object' || value === undefined) return undefined;
-  const { words, wordsFlags, chars, charsFlags } = value as Record<string, unknown>;
-  if (!isString(words) || !isString(wordsFlags) || !isString(chars) || !isString(charsFlags)) return undefined;
-  const filter = { words: new RegExp(words, wordsFlags), wordAt, chars: new RegExp(chars, charsFlags), foldedAt };
-  // The page's reader walks the hits with lastIndex: a non-global pattern would find its first hit forever.
-  if (!filter.words.global || !filter.chars.global || filter.words.sticky || filter.chars.sticky) return undefined;
-  return filter;
 }
 
 /** A snapshot's tables, checked, with the derived ones rebuilt; null when anything is malformed. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bundledMatcherConfig } from '../data/index';
 import { createMatcher } from './compile';
-import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, normalizeWords } from './normalize';
+import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, isHebrewPrefixLetter, normalizeWords } from './normalize';
 import type { CandidateFilter, MatcherConfig } from './types';
-import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt, forEachAnchor } from './prefilter';
+import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt, forEachAnchor, isPrefixLetter } from './prefilter';
 
 const matcher = createMatcher(bundledMatcherConfig);
 const filter = matcher.candidates as CandidateFilter;
@@ -22,6 +22,12 @@ const isPlain = (code: number): boolean => code < 0x80 || (code >= 0x5d0 && code
 
 describe('candidate filter: characters the matcher folds', () => {
   const folded = new RegExp(FOLDED_CHARS.source, 'u');
+
+  it("takes the matcher's Hebrew prefix letters for prefixes, and no other code unit", () => {
+    const differ: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isPrefixLetter(c) !== isHebrewPrefixLetter(c)) differ.push(c);
+    expect(differ).toEqual([]);
+  });
 
   it('catches every code unit that folds to a Latin or Hebrew letter, and every ignorable one after a letter', () => {
     const missed: string[] = [];
