@@ -19,11 +19,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
-    // The card's bundle, imported by the content script the first time a page needs a card
-    // (entrypoints/content/card-ui-loader.ts). `use_dynamic_url`: Chrome serves it only at a per-session random
+    // The card's bundle and the matcher's, imported by the content script the first time a page needs a card
+    // (entrypoints/content/card-ui-loader.ts) or has a candidate to match (page-matcher.ts). `use_dynamic_url`: Chrome serves it only at a per-session random
     // address, so a page cannot probe for the extension at its fixed id; Firefox's addresses are random per
     // install already (MV2 has a plain list: WXT converts this entry).
-    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    web_accessible_resources: [{ resources: ['card-ui.js', 'matcher-stage.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-finding': {

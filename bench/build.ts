@@ -17,6 +17,8 @@ export const EXTENSION_OUT = join(ROOT, '.output-bench');
 export const CONTENT_SCRIPT = join(EXTENSION_OUT, 'chrome-mv3', 'content-scripts', 'content.js');
 /** The card's bundle, imported by the content script when a page first needs a card. */
 export const CARD_UI_BUNDLE = join(EXTENSION_OUT, 'chrome-mv3', 'card-ui.js');
+/** The matcher's bundle, imported by the content script when a page first has a candidate to match. */
+export const MATCHER_STAGE_BUNDLE = join(EXTENSION_OUT, 'chrome-mv3', 'matcher-stage.js');
 
 export interface Bundles {
   /** Minified "ours" (what is timed). */
@@ -33,6 +35,9 @@ export interface SizeReport {
   /** The card's bundle (loaded only on pages that show a card). */
   cardUiBytes: number;
   cardUiGzipBytes: number;
+  /** The matcher's bundle (loaded only on pages with a candidate). */
+  matcherStageBytes: number;
+  matcherStageGzipBytes: number;
   /** The bench bundle of the same modules (minus storage and messaging), for comparison. */
   benchBundleBytes: number;
   benchBundleGzipBytes: number;
@@ -108,12 +113,15 @@ export async function buildBundles(): Promise<Bundles> {
 export function sizes(bundles: Bundles): SizeReport {
   const content = readFileSync(CONTENT_SCRIPT);
   const card = readFileSync(CARD_UI_BUNDLE);
+  const stage = readFileSync(MATCHER_STAGE_BUNDLE);
   const bench = Buffer.from(bundles.ours);
   return {
     contentScriptBytes: content.length,
     contentScriptGzipBytes: gzipSync(content, { level: 9 }).length,
     cardUiBytes: card.length,
     cardUiGzipBytes: gzipSync(card, { level: 9 }).length,
+    matcherStageBytes: stage.length,
+    matcherStageGzipBytes: gzipSync(stage, { level: 9 }).length,
     benchBundleBytes: bench.length,
     benchBundleGzipBytes: gzipSync(bench, { level: 9 }).length,
   };

@@ -2,10 +2,10 @@
  * The extension as installed: the production build in Chromium, on a page loaded fresh, its content script
  * doing everything it does on every page (module evaluation, reading storage, restoring the matcher, the scan,
  * the report). Its time is the CPU profile's samples whose stack holds one of the extension's content-script
- * files (`content.js`, and `card-ui.js` should a card load), from navigation until the scanner settles, native
- * calls made from them included; the floor is the main benchmark's TreeWalker read of the same page, loaded
- * fresh. The main benchmark times the scan alone (bench/page-entry.ts): this is the cross-check of what a page
- * pays in all.
+ * files (`content.js`, `matcher-stage.js` when the page has a candidate, and `card-ui.js` should a card load),
+ * from navigation until the scanner settles, native calls made from them included; the floor is the main
+ * benchmark's TreeWalker read of the same page, loaded fresh. The main benchmark times the scan alone
+ * (bench/page-entry.ts): this is the cross-check of what a page pays in all.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ export interface InstalledResult {
 
 /** Samples every 250 µs: enough for pages our script spends 20 ms and more on, at a small cost to it. */
 const SAMPLING_US = 250;
-const OUR_FILES = /\/(content-scripts\/content\.js|card-ui\.js)$/;
+const OUR_FILES = /\/(content-scripts\/content\.js|matcher-stage\.js|card-ui\.js)$/;
 
 interface ProfileNode {
   id: number;

@@ -3,12 +3,11 @@
  * texts, and the client that asks the background for an incident's card texts and checks its answers (zod:
  * about 20 ms of start-up on every page if the content script carried it). The first time a card is asked for
  * (hover, keyboard focus, the popup's "Show", the next/previous commands), the content script imports the
- * card's bundle (entrypoints/card-ui.ts), which leaves a CardBundle on this content-script world's global
- * object under CARD_BUNDLE_GLOBAL. The page never sees it: the import runs in the extension's world and the bundle's
- * address is random (see wxt.config.ts, web_accessible_resources).
+ * card's bundle (entrypoints/card-ui.ts), which leaves a CardBundle under CARD_BUNDLE_GLOBAL (./bundle-loader.ts).
  */
 import type { createIncidentDetailsClient } from '../../src/messaging/incident-details-client';
 import type { CreateCardUi } from '../../src/ui/card/card-host';
+import { createBundleLoader, hasFunctions } from './bundle-loader';
 
 /** What the card's bundle provides. */
 export interface CardBundle {
@@ -26,36 +25,15 @@ export interface CardBundleLoaderOptions {
   scope: object;
 }
 
-function isCardBundle(value: unknown): value is CardBundle {
-  if (typeof value !== 'object' || value === null) return false;
-  const bundle = value as Partial<Record<keyof CardBundle, unknown>>;
-  return typeof bundle.createCardUi === 'function' && typeof bundle.createIncidentDetailsClient === 'function';
-}
-
 /**
  * The card loader: the bundle at once once loaded, else a promise for it (one import however many cards wait
  * for it). A failed load rejects the cards waiting for it, and the next card tries again.
  */
 export function createCardBundleLoader(options: CardBundleLoaderOptions): () => CardBundle | Promise<CardBundle> {
-  let loaded: CardBundle | null = null;
-  let loading: Promise<CardBundle> | null = null;
-
-  async function load(): Promise<CardBundle> {
-    await options.importBundle();
-    const bundle = (options.scope as Record<string, unknown>)[CARD_BUNDLE_GLOBAL];
-    if (!isCardBundle(bundle)) throw new Error('the card bundle left no card to make');
-    return bundle;
-  }
-
-  return () => {
-    if (loaded !== null) return loaded;
-    loading ??= load().then(
-      (bundle) => (loaded = bundle),
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    );
-    return loading;
-  };
+  return createBundleLoader({
+    ...options,
+    global: CARD_BUNDLE_GLOBAL,
+    isBundle: (value): value is CardBundle => hasFunctions(value, ['createCardUi', 'createIncidentDetailsClient']),
+    missing: 'the card bundle left no card to make',
+  });
 }

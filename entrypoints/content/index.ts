@@ -22,7 +22,7 @@ import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
 import { createCardBundleLoader, type CardBundle } from './card-ui-loader';
 import { cardModelFor } from './knowledge';
-import { followPageMatcher } from './page-matcher';
+import { createMatcherStageLoader, followPageMatcher } from './page-matcher';
 import { startPageSession, type PageSession } from './page-session';
 import { createReporter } from './reporter';
 
@@ -71,13 +71,19 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const stored = await readPageState();
   let { settings, dismissals } = stored;
-  /** Null until a matcher snapshot could be had (page-matcher.ts): the page is not checked until then. */
+  /** Null until a matcher snapshot could be had (page-matcher.ts): the page is not checked until then. Its
+   * matching part is loaded when the page first has a candidate. */
   let matcher: Matcher | null = null;
   if (ctx.isInvalid) return;
 
-  // The card and its incident texts come with the card's bundle, loaded the first time a card is asked for. The
-  // one import() of the content script (scripts/lint-firefox.ts accepts the linter's warning for it only).
+  // The card and its incident texts come with the card's bundle, loaded the first time a card is asked for; the
+  // matcher with its bundle, the first time the page has a candidate. The content script's two import() calls
+  // (scripts/lint-firefox.ts accepts the linter's warning for these only).
   const cardBundle = createCardBundleLoader({ importBundle: () => import(/* @vite-ignore */ browser.runtime.getURL('/card-ui.js')), scope: globalThis });
+  const loadStage = createMatcherStageLoader({
+    importBundle: () => import(/* @vite-ignore */ browser.runtime.getURL('/matcher-stage.js')),
+    scope: globalThis,
+  });
   let details: IncidentDetailsClient | null = null;
   /** The page's findings as last reported: the first card asks for all their incidents at once. */
   let reported: readonly PageFinding[] = [];
@@ -182,6 +188,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const matchers = followPageMatcher({
     ask: (rebuild) => requestMatcherSnapshot(rebuild, { send: (request) => browser.runtime.sendMessage(request) }),
+    loadStage,
     onMatcher(next) {
       if (ctx.isInvalid) return;
       const replaced = matcher !== null;

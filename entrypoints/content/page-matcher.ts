@@ -8,35 +8,104 @@
  * When the imported packs change, the page keeps its matcher until the background stores the new snapshot
  * (the storage watch hands it over), and asks for it after a while if none came. When no snapshot can be had,
  * the page is not checked and one debug line says why.
+ *
+ * The matcher comes in two stages. At once, only the snapshot's candidate filter (src/core/snapshot-filter.ts):
+ * the page's reader looks for candidates with it. The matcher itself (its code, with text folding, and the
+ * snapshot's thorough check and restore) is loaded and restored the first time a candidate is to be matched
+ * (`Matcher.whenReady`): most pages have none, and never pay for it. A snapshot that turns out not to restore
+ * then is handled as one that did not restore at once: asked for again with `rebuild`.
  */
-import { createMatcherFromSnapshot } from '../../src/core/matcher';
+import { snapshotCandidates } from '../../src/core/snapshot-filter';
 import type { Matcher } from '../../src/core/types';
 import type { SnapshotAnswer } from '../../src/messaging/matcher-snapshot-client';
+import { createBundleLoader, hasFunctions } from './bundle-loader';
 
 /** Asks the background for a snapshot (see requestMatcherSnapshot). */
 export type AskSnapshot = (rebuild: boolean) => Promise<SnapshotAnswer>;
+
+/** What the matcher's bundle provides (entrypoints/matcher-stage.ts). */
+export interface MatcherStage {
+  /** The matcher of a snapshot, or null when it is malformed (src/core/matcher.ts). */
+  createMatcherFromSnapshot(snapshot: unknown): Matcher | null;
+}
+
+/** The matcher's bundle: at once once loaded, else a promise for it (see ./bundle-loader.ts). */
+export type LoadStage = () => MatcherStage | Promise<MatcherStage>;
+
+/** Where the matcher's bundle leaves its MatcherStage (a property of the content-script world's global object). */
+export const MATCHER_STAGE_GLOBAL = '__grokContextMatcher';
+
+/** The loader of the matcher's bundle (`importBundle`: a dynamic import of its extension URL). */
+export function createMatcherStageLoader(options: { importBundle(): Promise<unknown>; scope: object }): LoadStage {
+  return createBundleLoader({
+    ...options,
+    global: MATCHER_STAGE_GLOBAL,
+    isBundle: (value): value is MatcherStage => hasFunctions(value, ['createMatcherFromSnapshot']),
+    missing: 'the matcher bundle left no matcher to make',
+  });
+}
+
+/**
+ * The page's matcher for a snapshot: its candidate filter at once, its matching once `whenReady` has loaded the
+ * matcher's bundle and restored the snapshot (one load, however often asked; a failed one stays failed:
+ * `onUnrestorable` is called when the snapshot does not restore). Null when the snapshot is of another format
+ * or its filter is malformed.
+ */
+export function stagedMatcher(snapshot: unknown, loadStage: LoadStage, onUnrestorable: () => void): Matcher | null {
+  const candidates = snapshotCandidates(snapshot);
+  if (candidates === undefined) return null;
+  let restored: Matcher | null = null;
+  let loading: Promise<void> | null = null;
+  const restore = async (): Promise<void> => {
+    const stage = await loadStage();
+    const matcher = stage.createMatcherFromSnapshot(snapshot);
+    if (matcher === null) {
+      onUnrestorable();
+      throw new Error('the matcher snapshot does not restore');
+    }
+    restored = matcher;
+  };
+  return {
+    candidates,
+    whenReady(): Promise<void> | null {
+      if (restored !== null) return null;
+      loading ??= restore();
+      return loading;
+    },
+    match(text, options) {
+      if (restored === null) throw new Error('the matcher is not loaded yet');
+      return restored.match(text, options);
+    },
+  };
+}
 
 export type LoadedMatcher =
   | { matcher: Matcher; from: 'storage' | 'background' }
   | { matcher: null; problem: string; error?: unknown };
 
 /**
- * The matcher from `stored` (the stored snapshot when it is for this version and these packs, else null), or
- * from the background's answer. A stored snapshot that does not restore is asked again with `rebuild`, and so
- * is an answer that does not restore (the background answered with a damaged stored value it took for
- * current): at most two requests, never a loop.
+ * The matcher made by `make` (null: not of this format, or malformed) from `stored` (the stored snapshot when it
+ * is for this version and these packs, else null), or from the background's answer; `make` is told whether the
+ * snapshot was asked for with `rebuild`. A stored snapshot that is malformed is asked again with `rebuild`
+ * (also when `rebuild` is given), and so is an answer that is malformed (the background answered with a
+ * damaged stored value it took for current): at most two requests, never a loop.
  */
-export async function loadPageMatcher(stored: unknown, ask: AskSnapshot): Promise<LoadedMatcher> {
+export async function loadPageMatcher(
+  stored: unknown,
+  ask: AskSnapshot,
+  make: (snapshot: unknown, rebuilt: boolean) => Matcher | null,
+  rebuild = false,
+): Promise<LoadedMatcher> {
   if (stored !== null) {
-    const restored = createMatcherFromSnapshot(stored);
-    if (restored !== null) return { matcher: restored, from: 'storage' };
+    const matcher = make(stored, false);
+    if (matcher !== null) return { matcher, from: 'storage' };
+    rebuild = true;
   }
-  let rebuild = stored !== null;
   for (;;) {
     const answer = await ask(rebuild);
     if (!answer.ok) return { matcher: null, problem: answer.reason, ...(answer.error !== undefined ? { error: answer.error } : {}) };
-    const restored = createMatcherFromSnapshot(answer.snapshot);
-    if (restored !== null) return { matcher: restored, from: 'background' };
+    const matcher = make(answer.snapshot, rebuild);
+    if (matcher !== null) return { matcher, from: 'background' };
     if (rebuild) return { matcher: null, problem: "the background's matcher snapshot does not restore" };
     rebuild = true;
   }
@@ -47,6 +116,8 @@ export const SNAPSHOT_WAIT_MS = 5000;
 
 export interface PageMatcherOptions {
   ask: AskSnapshot;
+  /** Loads the matcher's bundle (the first time a page has a candidate). */
+  loadStage: LoadStage;
   /** A (new) matcher to check the page with. */
   onMatcher(matcher: Matcher): void;
   debug(...args: unknown[]): void;
@@ -60,8 +131,8 @@ export interface PageMatcherFollower {
   start(stored: unknown): Promise<void>;
   /** The imported packs changed: the current matcher is out of date until the new snapshot comes. */
   packsChanged(): void;
-  /** The background stored a snapshot; `current` is it when it is for this version and the stored packs, else null. */
-  snapshotStored(current: unknown): void;
+  /** The background stored a snapshot; `snapshot` is it when it is for this version and the stored packs, else null. */
+  snapshotStored(snapshot: unknown): void;
 }
 
 export function followPageMatcher(options: PageMatcherOptions): PageMatcherFollower {
@@ -70,9 +141,13 @@ export function followPageMatcher(options: PageMatcherOptions): PageMatcherFollo
   /** Bumped by every change of packs and every new matcher: a load that started before is outdated. */
   let generation = 0;
 
+  /** The matcher last handed over. */
+  let current: Matcher | null = null;
+
   function use(matcher: Matcher): void {
     upToDate = true;
     generation += 1;
+    current = matcher;
     try {
       options.onMatcher(matcher);
     } catch (error) {
@@ -80,11 +155,24 @@ export function followPageMatcher(options: PageMatcherOptions): PageMatcherFollo
     }
   }
 
-  async function load(stored: unknown): Promise<void> {
+  /** A staged matcher for `snapshot`; when it turns out not to restore, what a malformed snapshot gets. */
+  function make(snapshot: unknown, rebuilt: boolean): Matcher | null {
+    const matcher: Matcher | null = stagedMatcher(snapshot, options.loadStage, () => {
+      // Only the matcher in use matters: one since replaced is nobody's concern.
+      if (matcher !== current) return;
+      upToDate = false;
+      generation += 1;
+      if (rebuilt) options.debug("the background's matcher snapshot does not restore: this page is not checked");
+      else void load(null, true);
+    });
+    return matcher;
+  }
+
+  async function load(stored: unknown, rebuild = false): Promise<void> {
     const at = generation;
     let loaded: LoadedMatcher;
     try {
-      loaded = await loadPageMatcher(stored, options.ask);
+      loaded = await loadPageMatcher(stored, options.ask, make, rebuild);
     } catch (error) {
       loaded = { matcher: null, problem: 'could not load the matcher', error };
     }
@@ -94,7 +182,7 @@ export function followPageMatcher(options: PageMatcherOptions): PageMatcherFollo
   }
 
   return {
-    start: load,
+    start: (stored) => load(stored),
     packsChanged(): void {
       upToDate = false;
       generation += 1;
@@ -103,14 +191,14 @@ export function followPageMatcher(options: PageMatcherOptions): PageMatcherFollo
         if (!upToDate && at === generation) void load(null);
       }, options.waitMs ?? SNAPSHOT_WAIT_MS);
     },
-    snapshotStored(current): void {
+    snapshotStored(snapshot): void {
       // A rewrite of the snapshot the page already uses (or one for packs since replaced) changes nothing.
-      if (upToDate || current === null) return;
-      const restored = createMatcherFromSnapshot(current);
-      if (restored !== null) use(restored);
+      if (upToDate || snapshot === null) return;
+      const matcher = make(snapshot, false);
+      if (matcher !== null) use(matcher);
       else {
         generation += 1;
-        void load(current);
+        void load(snapshot);
       }
     },
   };

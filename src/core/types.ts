@@ -96,6 +96,12 @@ export interface Matcher {
    * pattern holds no finding. Absent or null: no such test, match everything.
    */
   readonly candidates?: CandidateFilter | null;
+  /**
+   * For a matcher whose matching part is loaded on first need (the content script's: its candidate filter
+   * comes first, see entrypoints/content/page-matcher.ts): null once `match` can be called, else a promise
+   * that resolves when it can, or rejects when it cannot be loaded. Absent: `match` can always be called.
+   */
+  whenReady?(): Promise<void> | null;
 }
 
 /** See `Matcher.candidates`. */

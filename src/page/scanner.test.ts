@@ -446,6 +446,88 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
   });
 });
 
+describe('a matcher loaded on first need (the content script loads it when the page has a candidate)', () => {
+  /** The real matcher behind a load that starts when first asked for and ends when `finish` is called. */
+  function loadedLater(): Matcher & { asked: number; requested: Promise<void>; finish(ok: boolean): void } {
+    let asked = 0;
+    let onRequest: () => void = () => undefined;
+    const requested = new Promise<void>((resolve) => (onRequest = resolve));
+    let ready = false;
+    let loading: Promise<void> | null = null;
+    let settle: (ok: boolean) => void = () => undefined;
+    return {
+      candidates: realMatcher.candidates ?? null,
+      get asked() {
+        return asked;
+      },
+      whenReady() {
+        if (ready) return null;
+        if (loading === null) {
+          asked++;
+          onRequest();
+          loading = new Promise<void>((resolve, reject) => {
+            settle = (ok) => (ok ? ((ready = true), resolve()) : reject(new Error('the bundle did not load')));
+          });
+        }
+        return loading;
+      },
+      match(text, options) {
+        if (!ready) throw new Error('match before the matcher loaded');
+        return realMatcher.match(text, options);
+      },
+      finish: (ok) => settle(ok),
+      requested,
+    };
+  }
+
+  it('is never loaded on a page without a candidate', async () => {
+    document.body.innerHTML = `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(50)}<p>Le président a rencontré les élèves.</p>`;
+    const matcher = loadedLater();
+    const scanner = start(matcher);
+    await scanner.settled();
+    expect(matcher.asked).toBe(0);
+    expect(states.at(-1)).toEqual(['settled', 0]);
+  });
+
+  it('is loaded once, at the first candidate, and the scan settles only after it matched', async () => {
+    document.body.innerHTML = `<p>Ordinary words.</p><h2>${HEADLINE}</h2><div id="feed"></div>`;
+    const matcher = loadedLater();
+    const scanner = start(matcher);
+    let settled = false;
+    void scanner.settled().then(() => (settled = true));
+    await matcher.requested;
+    expect(matcher.asked).toBe(1);
+    expect(settled).toBe(false);
+    expect(scanner.state).toBe('scanning');
+    matcher.finish(true);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
+    // Later candidates find it loaded.
+    const post = document.createElement('p');
+    post.textContent = KLAY;
+    document.getElementById('feed')?.append(post);
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(2);
+    expect(matcher.asked).toBe(1);
+  });
+
+  it('settles with nothing found, throwing nothing into the page, when it cannot be loaded; a new matcher reads the page again', async () => {
+    document.body.innerHTML = `<h2>${HEADLINE}</h2>`;
+    const before = document.body.innerHTML;
+    const failing = loadedLater();
+    const scanner = start(failing);
+    await failing.requested;
+    failing.finish(false);
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+    expect(states.at(-1)).toEqual(['settled', 0]);
+    expect(document.body.innerHTML).toBe(before);
+    scanner.setMatcher(realMatcher);
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(1);
+  });
+});
+
 describe('open shadow roots', () => {
   const MODI = 'PM Modi Ejected from Indian Government';
   const SUN = "Sun's Odd Behavior: Experts Baffled";

@@ -312,6 +312,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const unchecked = new Set<IndexedBlock>();
   let styleReady = false;
   let frameWanted = false;
+  /** The matcher's loading (`Matcher.whenReady`), which the blocks waiting to be matched wait for. */
+  let matcherWanted: Promise<void> | null = null;
 
   function addIndexed(block: TextBlock, findings: Finding[]): void {
     const containerId = elementId(block.container);
@@ -655,7 +657,17 @@ export function createScanner(options: ScannerOptions): Scanner {
         const shouldYield = (): boolean => performance.now() >= sliceEnd;
         do {
           unitOfWork(shouldYield);
-        } while (!signal.aborted && hasWork() && !shouldYield() && !frameWanted);
+        } while (!signal.aborted && hasWork() && !shouldYield() && !frameWanted && matcherWanted === null);
+        if (matcherWanted !== null) {
+          const loading = matcherWanted;
+          matcherWanted = null;
+          await loading.catch((error: unknown) => {
+            // Nothing can be matched with this matcher: what was read for it is dropped (a new one rescans).
+            if (!signal.aborted) console.debug('[grok-context] the matcher could not be loaded', error);
+            matchQueue = [];
+            matchPos = 0;
+          });
+        }
         if (frameWanted) {
           frameWanted = false;
           await afterRendering(document);
@@ -676,6 +688,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       fullPending = false;
       commitNeeded = false;
       frameWanted = false;
+      matcherWanted = null;
     } finally {
       pumping = false;
     }
@@ -703,7 +716,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       return;
     }
     if (matchPos < matchQueue.length) {
-      matchChunk();
+      // The first candidate of a page whose matcher is still to be loaded: the pump waits for it.
+      const loading = matcher.whenReady?.() ?? null;
+      if (loading !== null) matcherWanted = loading;
+      else matchChunk();
       return;
     }
     if (readQueue.length > 0) {

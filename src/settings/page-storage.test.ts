@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPageMatcher, type AskSnapshot } from '../../entrypoints/content/page-matcher';
 import { keepMatcherSnapshot, type MatcherSnapshotApi } from '../background/matcher-snapshot';
-import { compileSnapshot, createMatcher } from '../core/index';
+import { compileSnapshot, createMatcher, createMatcherFromSnapshot } from '../core/index';
 import type { Matcher } from '../core/types';
 import { matcherConfigWith } from '../data/matcher-config';
 import type { Incident } from '../data/schema';
@@ -129,6 +129,9 @@ describe("the content script's matcher: from the background's snapshot, never co
     };
   }
 
+  /** The matcher restored at once (the content script restores it when the page first has a candidate: see content-page-matcher.test.ts). */
+  const restoreNow = (snapshot: unknown): Matcher | null => createMatcherFromSnapshot(snapshot);
+
   const noBackground: AskSnapshot = () => Promise.resolve({ ok: false, reason: 'no matcher snapshot from the background' });
 
   it('uses the stored snapshot without asking: the same findings as compiling', async () => {
@@ -136,7 +139,7 @@ describe("the content script's matcher: from the background's snapshot, never co
     const state = await readPageState();
     expect(state.matcherSnapshot).toEqual(compileSnapshot(matcherConfigWith([])));
     const ask = vi.fn(noBackground);
-    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask, restoreNow);
     expect(loaded.matcher === null ? null : loaded.from).toBe('storage');
     expect(ask).not.toHaveBeenCalled();
     expect(loaded.matcher?.match(page)).toEqual(createMatcher(matcherConfigWith([])).match(page));
@@ -146,7 +149,7 @@ describe("the content script's matcher: from the background's snapshot, never co
   it('uses a stored snapshot with the imported packs, and finds their claims', async () => {
     await savePackOf('example-pack');
     await backgroundWrites();
-    const loaded = await loadPageMatcher((await readPageState()).matcherSnapshot, noBackground);
+    const loaded = await loadPageMatcher((await readPageState()).matcherSnapshot, noBackground, restoreNow);
     expect(loaded.matcher === null ? null : loaded.from).toBe('storage');
     expect(incidentsIn(loaded.matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
   });
@@ -155,7 +158,7 @@ describe("the content script's matcher: from the background's snapshot, never co
     const state = await readPageState();
     expect(state.matcherSnapshot).toBeNull();
     const { ask, asked } = background();
-    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask, restoreNow);
     expect(asked).toEqual([false]);
     expect(loaded.matcher === null ? null : loaded.from).toBe('background');
     expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
@@ -173,7 +176,7 @@ describe("the content script's matcher: from the background's snapshot, never co
     const state = await readPageState();
     expect(state.matcherSnapshot).toBeNull();
     const { ask, asked } = background();
-    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask, restoreNow);
     expect(asked).toEqual([false]);
     expect(incidentsIn(loaded.matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
     // The background stored what it answered: the next page needs no request.
@@ -192,7 +195,7 @@ describe("the content script's matcher: from the background's snapshot, never co
     const state = await readPageState();
     expect(state.matcherSnapshot).not.toBeNull();
     const { ask, asked } = background();
-    const loaded = await loadPageMatcher(state.matcherSnapshot, ask);
+    const loaded = await loadPageMatcher(state.matcherSnapshot, ask, restoreNow);
     expect(asked).toEqual([true]);
     expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
     expect((await readPageState()).matcherSnapshot).toEqual(good);
@@ -203,7 +206,7 @@ describe("the content script's matcher: from the background's snapshot, never co
     await fakeBrowser.storage.local.set({ matcherSnapshot: storedMatcherSnapshot('1.2.0', [], { ...good, table: [1, 1] }) });
     const { ask, asked } = background();
     // The page saw nothing current (say, the packs changed meanwhile), so its first request is no rebuild.
-    const loaded = await loadPageMatcher(null, ask);
+    const loaded = await loadPageMatcher(null, ask, restoreNow);
     expect(asked).toEqual([false, true]);
     expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
   });
@@ -220,7 +223,7 @@ describe("the content script's matcher: from the background's snapshot, never co
       for (const answer of answers) {
         const before = await fakeBrowser.storage.local.get(null);
         const ask = vi.fn<AskSnapshot>(() => Promise.resolve(answer));
-        const loaded = await loadPageMatcher(stored, ask);
+        const loaded = await loadPageMatcher(stored, ask, restoreNow);
         expect(loaded.matcher).toBeNull();
         expect(loaded.matcher === null && loaded.problem.length > 0).toBe(true);
         expect(ask.mock.calls.length).toBeLessThanOrEqual(2);

@@ -18,7 +18,6 @@ async function contentInputs(): Promise<string[]> {
 describe("the content script's bundle never holds the matcher's compiler (issue 5: it runs on every page)", () => {
   it('restores the matcher from a snapshot: the runtime is in, the compiler and the matching data are not', async () => {
     const inputs = await contentInputs();
-    expect(inputs).toContain('src/core/matcher.ts');
     expect(inputs).toContain('entrypoints/content/page-matcher.ts');
     const compilerParts = [
       'src/core/compile.ts',
@@ -33,6 +32,13 @@ describe("the content script's bundle never holds the matcher's compiler (issue 
 });
 
 describe("the content script's bundle holds no more than a page needs", () => {
+  it("carries the snapshot's candidate filter, not the matcher: that bundle is imported when a page first has a candidate", async () => {
+    const inputs = await contentInputs();
+    expect(inputs).toContain('src/core/snapshot-filter.ts');
+    expect(inputs).toContain('src/core/prefilter.ts');
+    expect(inputs.filter((input) => ['src/core/matcher.ts', 'src/core/normalize.ts', 'src/core/anchors.ts'].includes(input))).toEqual([]);
+  });
+
   it("leaves out the cards' texts and the knowledge-base parse (the background answers card details)", async () => {
     const inputs = await contentInputs();
     expect(inputs).not.toContain('src/data/incidents.ts');

@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SNAPSHOT_WAIT_MS, followPageMatcher, type AskSnapshot, type PageMatcherFollower } from '../../entrypoints/content/page-matcher';
-import { compileSnapshot } from '../../src/core/index';
+import {
+  MATCHER_STAGE_GLOBAL,
+  SNAPSHOT_WAIT_MS,
+  createMatcherStageLoader,
+  followPageMatcher,
+  stagedMatcher,
+  type AskSnapshot,
+  type MatcherStage,
+  type PageMatcherFollower,
+} from '../../entrypoints/content/page-matcher';
+import { compileSnapshot, createMatcherFromSnapshot } from '../../src/core/index';
 import type { Matcher } from '../../src/core/types';
 import { matcherConfigWith } from '../../src/data/matcher-config';
 import { testIncident } from '../../src/data/test-fixtures';
@@ -10,8 +19,19 @@ const IRAN = 'Iran Strikes Tel Aviv with Heavy Missiles';
 const bundled = compileSnapshot(matcherConfigWith([]));
 const withMoon = compileSnapshot(matcherConfigWith([testIncident({ id: 'moon-texas-2031', claims: { en: [MOON], he: [] } })]));
 
-const finds = (matcher: Matcher | undefined, text: string): boolean =>
-  (matcher?.match(text, { kinds: ['fabricated-headline'] }).length ?? 0) > 0;
+/** Whether `matcher` finds a claim in `text`, loading its matching part first as the page's scanner does. */
+async function finds(matcher: Matcher | undefined, text: string): Promise<boolean> {
+  if (matcher === undefined) return false;
+  await matcher.whenReady?.();
+  return matcher.match(text, { kinds: ['fabricated-headline'] }).length > 0;
+}
+
+/** The matcher's bundle as the content script loads it: counted. */
+let stageLoads: number;
+const loadStage = (): Promise<MatcherStage> => {
+  stageLoads++;
+  return Promise.resolve({ createMatcherFromSnapshot });
+};
 
 let matchers: Matcher[];
 let debug: ReturnType<typeof vi.fn<(...args: unknown[]) => void>>;
@@ -22,6 +42,7 @@ let follower: PageMatcherFollower;
 beforeEach(() => {
   vi.useFakeTimers();
   matchers = [];
+  stageLoads = 0;
   debug = vi.fn<(...args: unknown[]) => void>();
   asked = [];
   answer = { ok: true, snapshot: bundled };
@@ -30,6 +51,7 @@ beforeEach(() => {
       asked.push(rebuild);
       return Promise.resolve(answer);
     },
+    loadStage,
     onMatcher: (matcher) => matchers.push(matcher),
     debug,
     schedule: (callback, ms) => setTimeout(callback, ms),
@@ -45,7 +67,7 @@ describe("the page's matcher over time", () => {
     await follower.start(bundled);
     expect(asked).toEqual([]);
     expect(matchers).toHaveLength(1);
-    expect(finds(matchers[0], IRAN)).toBe(true);
+    expect(await finds(matchers[0], IRAN)).toBe(true);
     expect(debug).not.toHaveBeenCalled();
   });
 
@@ -59,7 +81,7 @@ describe("the page's matcher over time", () => {
 
     follower.snapshotStored(bundled);
     expect(matchers).toHaveLength(1);
-    expect(finds(matchers[0], IRAN)).toBe(true);
+    expect(await finds(matchers[0], IRAN)).toBe(true);
   });
 
   it('after a pack change, keeps its matcher until the new snapshot is stored, then uses it without asking', async () => {
@@ -71,7 +93,7 @@ describe("the page's matcher over time", () => {
     expect(matchers).toHaveLength(1);
     follower.snapshotStored(withMoon);
     expect(matchers).toHaveLength(2);
-    expect(finds(matchers[1], MOON)).toBe(true);
+    expect(await finds(matchers[1], MOON)).toBe(true);
     // A rewrite of the snapshot in use changes nothing, and the wait is over.
     follower.snapshotStored(withMoon);
     await vi.advanceTimersByTimeAsync(SNAPSHOT_WAIT_MS);
@@ -86,7 +108,30 @@ describe("the page's matcher over time", () => {
     await vi.advanceTimersByTimeAsync(SNAPSHOT_WAIT_MS);
     expect(asked).toEqual([false]);
     expect(matchers).toHaveLength(2);
-    expect(finds(matchers[1], MOON)).toBe(true);
+    expect(await finds(matchers[1], MOON)).toBe(true);
+  });
+
+  it('loads the matcher only when a candidate is first matched, once, and with a filter ready before', async () => {
+    await follower.start(bundled);
+    expect(stageLoads).toBe(0);
+    const words = matchers[0]?.candidates?.words;
+    expect(words !== undefined && new RegExp(words.source, 'i').test(IRAN)).toBe(true);
+    expect(await finds(matchers[0], IRAN)).toBe(true);
+    expect(await finds(matchers[0], MOON)).toBe(false);
+    expect(matchers[0]?.whenReady?.()).toBeNull();
+    expect(stageLoads).toBe(1);
+  });
+
+  it('asks for a rebuild when the stored snapshot turns out not to restore, and checks the page with the answer', async () => {
+    // Of this format and with a good filter, so the page starts with it; its tables are damaged.
+    await follower.start({ ...bundled, postClaim: [1e6] });
+    expect(asked).toEqual([]);
+    expect(matchers).toHaveLength(1);
+    await expect(matchers[0]?.whenReady?.()).rejects.toThrow('does not restore');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual([true]);
+    expect(matchers).toHaveLength(2);
+    expect(await finds(matchers[1], IRAN)).toBe(true);
   });
 
   it('asks for a rebuild when a newly stored snapshot does not restore', async () => {
@@ -94,16 +139,56 @@ describe("the page's matcher over time", () => {
     follower.packsChanged();
     answer = { ok: true, snapshot: withMoon };
     follower.snapshotStored({ ...withMoon, table: [1, 1] });
+    expect(matchers).toHaveLength(2);
+    await expect(matchers[1]?.whenReady?.()).rejects.toThrow('does not restore');
     await vi.advanceTimersByTimeAsync(0);
     expect(asked).toEqual([true]);
+    expect(matchers).toHaveLength(3);
+    expect(await finds(matchers[2], MOON)).toBe(true);
+  });
+
+  it('asks at once, for a rebuild, when a stored snapshot is of another format or its filter is malformed', async () => {
+    await follower.start({ ...bundled, format: 0 });
+    expect(asked).toEqual([true]);
+    expect(matchers).toHaveLength(1);
+    expect(await finds(matchers[0], IRAN)).toBe(true);
+    follower.packsChanged();
+    answer = { ok: true, snapshot: withMoon };
+    follower.snapshotStored({ ...withMoon, candidates: { words: '(', wordsFlags: 'g', chars: 'x', charsFlags: 'g' } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual([true, true]);
+    expect(await finds(matchers.at(-1), MOON)).toBe(true);
+  });
+
+  it('stops, with one debug line, when the rebuilt answer does not restore either: never a loop', async () => {
+    answer = { ok: true, snapshot: { ...bundled, postClaim: [1e6] } };
+    await follower.start({ ...bundled, table: [1, 1] });
+    await expect(matchers[0]?.whenReady?.()).rejects.toThrow('does not restore');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(asked).toEqual([true]);
+    await expect(matchers[1]?.whenReady?.()).rejects.toThrow('does not restore');
+    await vi.advanceTimersByTimeAsync(SNAPSHOT_WAIT_MS);
+    expect(asked).toEqual([true]);
     expect(matchers).toHaveLength(2);
-    expect(finds(matchers[1], MOON)).toBe(true);
+    expect(debug).toHaveBeenCalledTimes(1);
+    expect(String(debug.mock.calls[0]?.[0])).toContain('not checked');
+  });
+
+  it('does not ask about a matcher that does not restore once it was replaced', async () => {
+    await follower.start({ ...bundled, table: [1, 1] });
+    follower.packsChanged();
+    follower.snapshotStored(withMoon);
+    await expect(matchers[0]?.whenReady?.()).rejects.toThrow('does not restore');
+    await vi.advanceTimersByTimeAsync(SNAPSHOT_WAIT_MS);
+    expect(asked).toEqual([]);
+    expect(await finds(matchers[1], MOON)).toBe(true);
   });
 
   it('drops an answer that comes after the packs changed again', async () => {
     let release: (value: Awaited<ReturnType<AskSnapshot>>) => void = () => undefined;
     const slow = followPageMatcher({
       ask: () => new Promise((resolve) => (release = resolve)),
+      loadStage,
       onMatcher: (matcher) => matchers.push(matcher),
       debug,
       schedule: (callback, ms) => setTimeout(callback, ms),
@@ -114,12 +199,13 @@ describe("the page's matcher over time", () => {
     release({ ok: true, snapshot: bundled });
     await started;
     expect(matchers).toHaveLength(1);
-    expect(finds(matchers[0], MOON)).toBe(true);
+    expect(await finds(matchers[0], MOON)).toBe(true);
   });
 
   it('never lets an error from applying the matcher escape', async () => {
     const throwing = followPageMatcher({
       ask: () => Promise.resolve(answer),
+      loadStage,
       onMatcher: () => {
         throw new Error('page session failed');
       },
@@ -129,5 +215,50 @@ describe("the page's matcher over time", () => {
     await expect(throwing.start(bundled)).resolves.toBeUndefined();
     expect(() => throwing.snapshotStored(bundled)).not.toThrow();
     expect(debug).toHaveBeenCalledWith('could not apply the matcher', expect.any(Error));
+  });
+});
+
+describe("the matcher's bundle", () => {
+  /** A content-script world, and a bundle that leaves the matcher in it when evaluated (or fails, or leaves nothing). */
+  function world(outcomes: Array<'loads' | 'fails' | 'leaves-nothing'>): { scope: Record<string, unknown>; imports: () => number; importBundle: () => Promise<unknown> } {
+    const scope: Record<string, unknown> = {};
+    let count = 0;
+    return {
+      scope,
+      imports: () => count,
+      importBundle: async () => {
+        const outcome = outcomes[count++] ?? 'loads';
+        if (outcome === 'fails') throw new Error('import failed');
+        if (outcome === 'loads') scope[MATCHER_STAGE_GLOBAL] = { createMatcherFromSnapshot };
+        return {};
+      },
+    };
+  }
+
+  it('is imported once however many matchers wait for it; a failed or empty import fails their load, not the next', async () => {
+    const bundle = world(['fails', 'leaves-nothing', 'loads']);
+    const load = createMatcherStageLoader(bundle);
+    const unrestorable = vi.fn();
+    const failed = stagedMatcher(bundled, load, unrestorable);
+    await expect(failed?.whenReady?.()).rejects.toThrow('import failed');
+    // A failed load stays failed for that matcher: the scanner drops what it read for it.
+    await expect(failed?.whenReady?.()).rejects.toThrow('import failed');
+    expect(() => failed?.match(IRAN)).toThrow('not loaded');
+    const empty = stagedMatcher(bundled, load, unrestorable);
+    await expect(empty?.whenReady?.()).rejects.toThrow('left no matcher');
+    const [a, b] = [stagedMatcher(bundled, load, unrestorable), stagedMatcher(withMoon, load, unrestorable)];
+    await Promise.all([a?.whenReady?.(), b?.whenReady?.()]);
+    expect(bundle.imports()).toBe(3);
+    expect(await finds(a ?? undefined, IRAN)).toBe(true);
+    expect(await finds(b ?? undefined, MOON)).toBe(true);
+    expect(unrestorable).not.toHaveBeenCalled();
+  });
+
+  it('is not what a snapshot of another format, or with a malformed filter, needs: those give no matcher', () => {
+    const load = createMatcherStageLoader(world([]));
+    expect(stagedMatcher({ ...bundled, format: 1 }, load, () => undefined)).toBeNull();
+    expect(stagedMatcher({ ...bundled, candidates: { words: 'grok', wordsFlags: 'i', chars: 'x', charsFlags: 'g' } }, load, () => undefined)).toBeNull();
+    expect(stagedMatcher('junk', load, () => undefined)).toBeNull();
+    expect(stagedMatcher({ ...bundled, candidates: null }, load, () => undefined)?.candidates).toBeNull();
   });
 });
