@@ -71,8 +71,10 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   const stored = await readPageState();
   let { settings, dismissals } = stored;
-  /** Null until a matcher snapshot could be had (page-matcher.ts): the page is not checked until then. Its
-   * matching part is loaded when the page first has a candidate. */
+  /**
+   * Null until a matcher snapshot could be had (page-matcher.ts): the page is not checked until then. Its
+   * matching part is loaded when the page first has a candidate.
+   */
   let matcher: Matcher | null = null;
   if (ctx.isInvalid) return;
 

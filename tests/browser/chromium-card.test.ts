@@ -31,15 +31,17 @@ test('hover opens the card for the incident with its sources; the pointer can mo
     await cardAbout(page, 'Klay Thompson', 'klay-thompson-bricks-2024');
     await closeCard(page);
 
-    // The card's bundle was imported into the extension's world: the page sees no trace of it, and cannot load
-    // it from the extension's fixed address to learn that the extension is installed.
+    // The card's bundle and the matcher's were imported into the extension's world: the page sees no trace of
+    // them, and cannot load them from the extension's fixed address to learn that the extension is installed.
     assert.deepEqual(await extensionTraces(page), []);
     const before = errors.length;
-    const probe = await page.evaluate(
-      (url) => fetch(url).then((answer) => `loaded ${answer.status}`, () => 'refused'),
-      chromium.extensionUrl('card-ui.js'),
-    );
-    assert.equal(probe, 'refused', 'the page cannot load the card bundle at the fixed address');
+    for (const bundle of ['card-ui.js', 'matcher-stage.js']) {
+      const probe = await page.evaluate(
+        (url) => fetch(url).then((answer) => `loaded ${answer.status}`, () => 'refused'),
+        chromium.extensionUrl(bundle),
+      );
+      assert.equal(probe, 'refused', `the page cannot load ${bundle} at the fixed address`);
+    }
     // The refused load is logged to the page's console: that is the probe's, not ours.
     errors.splice(before);
 
