@@ -238,3 +238,14 @@ export function forEachAnchor(
   }
   lookFolded();
 }
+
+/** Whether the filter finds an anchor anywhere in `text`, read as one block (`forEachAnchor`). */
+export function hasAnchor(filter: CandidateFilter, text: string): boolean {
+  let found = false;
+  forEachAnchor(filter, text, () => false, () => {
+    found = true;
+    // Nothing more to look for in the text as read.
+    return text.length;
+  });
+  return found;
+}

@@ -489,6 +489,24 @@ describe('a matcher loaded on first need (the content script loads it when the p
     expect(states.at(-1)).toEqual(['settled', 0]);
   });
 
+  it('is not loaded for text changes without a candidate, and is for the first change that brings one', async () => {
+    document.body.innerHTML = '<p id="clock">Updated 1 minute ago</p><p id="count">3 comments</p>';
+    const matcher = loadedLater();
+    const scanner = start(matcher);
+    await scanner.settled();
+    const clock = document.getElementById('clock')?.firstChild as Text;
+    clock.data = 'Updated 2 minutes ago';
+    (document.getElementById('count') as HTMLElement).textContent = '4 comments';
+    await scanner.settled();
+    expect(matcher.asked).toBe(0);
+    clock.data = HEADLINE;
+    void scanner.settled();
+    await matcher.requested;
+    matcher.finish(true);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
+  });
+
   it('is loaded once, at the first candidate, and the scan settles only after it matched', async () => {
     document.body.innerHTML = `<p>Ordinary words.</p><h2>${HEADLINE}</h2><div id="feed"></div>`;
     const matcher = loadedLater();

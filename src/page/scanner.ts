@@ -13,6 +13,7 @@
  *
  * Everything is tied to one AbortSignal. `settled()` resolves when no work is pending (tests await it).
  */
+import { hasAnchor } from '../core/prefilter';
 import type { Finding, FindingKind, MatchReason, MatchRule, Matcher } from '../core/types';
 import { createShadowHostFinder } from './shadow-hosts';
 import { findStoryCard, isStandaloneLabel, type BlockSpan, type StoryCard } from './story-cards';
@@ -707,7 +708,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (reader !== null) {
       const active = reader;
       const done = active.reader.step(shouldYield);
-      for (const block of active.reader.takeBlocks()) matchQueue.push(block);
+      // A shallow read (a changed container's own text) gives every block: those the filter rules out are not
+      // matched (a page whose text changes, a clock or a counter, does not load the matcher for it).
+      const filter = active.job.shallow ? matcher.candidates : null;
+      for (const block of active.reader.takeBlocks()) if (filter == null || hasAnchor(filter, block.text)) matchQueue.push(block);
       if (done) {
         reader = null;
         if (active.reader.interrupted && active.job.root.isConnected) readQueue.unshift(active.job);
