@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Request } from 'playwright-core';
+import { withBundleLoads } from './harness/bundle-loads';
 import { withChromium } from './harness/chromium';
 import { assertAboutIncident, assertReadable, cardAbout, closeCard, extensionTraces, hover } from './harness/card-checks';
 import type { CardInfo } from './harness/in-page';
@@ -137,14 +137,8 @@ test('under a strict CSP the card is styled as on any other page', TEST_TIMEOUT,
   });
 });
 
-test('the card is loaded when a card is first asked for: not by a page without findings, nor by one only scanned', TEST_TIMEOUT, async () => {
-  // Which page each load of the card's bundle came from (its address is the extension's, not the page's).
-  const loads: string[] = [];
-  const record = (request: Request): void => {
-    if (new URL(request.url()).pathname === '/card-ui.js') loads.push(request.frame().url());
-  };
-  chromium.context.on('request', record);
-  try {
+test('the card is loaded when a card is first asked for: not by a page without findings, nor by one only scanned', TEST_TIMEOUT, () =>
+  withBundleLoads(chromium, '/card-ui.js', async (loads) => {
     await onSettledPage(chromium, 'genuine-news.html', 0, async ({ page, errors }) => {
       assert.equal((await readCard(page)).open, false);
       assert.deepEqual(errors, []);
@@ -154,18 +148,14 @@ test('the card is loaded when a card is first asked for: not by a page without f
       // before this card's.
       await cardAbout(page, 'Iran Strikes', 'iran-tel-aviv-2024');
       await waitFor(async () => loads.length > 0, 'the card bundle load to be reported');
-      // (Chromium reports a load at the bundle's per-session address as two requests: that address and the one
-      // it stands for.)
       assert.deepEqual([...new Set(loads)], [page.url()], 'loaded by the page whose card opened, and no other');
       const requests = loads.length;
       await closeCard(page);
       await cardAbout(page, 'Klay Thompson', 'klay-thompson-bricks-2024');
       assert.equal(loads.length, requests, 'the next card needs no second load');
     });
-  } finally {
-    chromium.context.off('request', record);
-  }
-});
+  }),
+);
 
 test('no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(chromium.foreignRequests, []);

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Request } from 'playwright-core';
+import { withBundleLoads } from './harness/bundle-loads';
 import { withChromium, type OpenedPage } from './harness/chromium';
 import { STATIC_FIXTURES, findingKey, sorted, type FixtureExpectation } from './harness/expectations';
 import {
@@ -98,23 +98,15 @@ describe('fixtures in Chromium', () => {
 });
 
 describe('dynamic pages in Chromium', () => {
-  test('posts appended after load are found; the matcher is loaded only once the page has a candidate', TEST_TIMEOUT, async () => {
-    // Which page each load of the matcher's bundle came from (its address is the extension's, not the page's).
-    const loads: string[] = [];
-    const record = (request: Request): void => {
-      if (new URL(request.url()).pathname === '/matcher-stage.js') loads.push(request.frame().url());
-    };
-    chromium.context.on('request', record);
-    try {
-      await onSettledPage(chromium, 'feed-append.html', 0, async (opened) => {
+  test('posts appended after load are found; the matcher is loaded only once the page has a candidate', TEST_TIMEOUT, () =>
+    withBundleLoads(chromium, '/matcher-stage.js', (loads) =>
+      onSettledPage(chromium, 'feed-append.html', 0, async (opened) => {
         // Settled on the first posts, which hold no candidate (requests are reported in order: a load while
         // scanning them would be reported by now).
         assert.deepEqual(loads, [], 'no matcher loaded for the first posts');
         await opened.page.click('#show-posts');
         await waitSettled(opened.page, 1);
         await waitFor(async () => loads.length > 0, 'the matcher bundle load to be reported');
-        // (Chromium reports a load at the bundle's per-session address as two requests: that address and the
-        // one it stands for.)
         assert.deepEqual([...new Set(loads)], [opened.page.url()], 'loaded by this page, after the appended post');
         await assertMarked(opened, {
           findings: ['fabricated-headline:adams-earthquake-2024'],
@@ -122,11 +114,9 @@ describe('dynamic pages in Chromium', () => {
         });
         await assertReported(opened, ['fabricated-headline:adams-earthquake-2024']);
         await assertHarmless(opened);
-      });
-    } finally {
-      chromium.context.off('request', record);
-    }
-  });
+      }),
+    ),
+  );
 
   test('a soft navigation replaces the findings', TEST_TIMEOUT, () =>
     onSettledPage(chromium, 'spa-soft-nav.html', 1, async (opened) => {

@@ -5,29 +5,12 @@ import { createIncidentDetailsClient } from '../../src/messaging/incident-detail
 import { createCardHost } from '../../src/ui/card/card-host';
 import { incidentModel } from '../../src/ui/card/card-fixtures';
 import { createCardUi } from '../../src/ui/card/card-ui';
+import { bundleWorld, type BundleWorld, type ImportOutcome } from './bundle-world';
 
 const BUNDLE: CardBundle = { createCardUi, createIncidentDetailsClient };
 
 /** A content-script world, and a bundle that leaves the real card in it when evaluated (or fails, or leaves something else). */
-function world(outcomes: Array<'loads' | 'fails' | 'leaves-nothing' | 'leaves-half'>): {
-  scope: Record<string, unknown>;
-  imports: () => number;
-  importBundle: () => Promise<unknown>;
-} {
-  const scope: Record<string, unknown> = {};
-  let count = 0;
-  return {
-    scope,
-    imports: () => count,
-    importBundle: async () => {
-      const outcome = outcomes[count++] ?? 'loads';
-      if (outcome === 'fails') throw new Error('import failed');
-      if (outcome === 'loads') scope[CARD_BUNDLE_GLOBAL] = BUNDLE;
-      if (outcome === 'leaves-half') scope[CARD_BUNDLE_GLOBAL] = { createCardUi };
-      return {};
-    },
-  };
-}
+const world = (outcomes: readonly ImportOutcome[]): BundleWorld => bundleWorld(CARD_BUNDLE_GLOBAL, BUNDLE, { createCardUi }, outcomes);
 
 describe('the card loader', () => {
   it('imports the bundle once however many cards wait, then gives it at once', async () => {

@@ -13,6 +13,7 @@ import { compileSnapshot, createMatcherFromSnapshot } from '../../src/core/index
 import type { Matcher } from '../../src/core/types';
 import { matcherConfigWith } from '../../src/data/matcher-config';
 import { testIncident } from '../../src/data/test-fixtures';
+import { bundleWorld, type BundleWorld, type ImportOutcome } from './bundle-world';
 
 const MOON = 'Moon Lands on Texas After Orbit Slip';
 const IRAN = 'Iran Strikes Tel Aviv with Heavy Missiles';
@@ -219,24 +220,12 @@ describe("the page's matcher over time", () => {
 });
 
 describe("the matcher's bundle", () => {
-  /** A content-script world, and a bundle that leaves the matcher in it when evaluated (or fails, or leaves nothing). */
-  function world(outcomes: Array<'loads' | 'fails' | 'leaves-nothing'>): { scope: Record<string, unknown>; imports: () => number; importBundle: () => Promise<unknown> } {
-    const scope: Record<string, unknown> = {};
-    let count = 0;
-    return {
-      scope,
-      imports: () => count,
-      importBundle: async () => {
-        const outcome = outcomes[count++] ?? 'loads';
-        if (outcome === 'fails') throw new Error('import failed');
-        if (outcome === 'loads') scope[MATCHER_STAGE_GLOBAL] = { createMatcherFromSnapshot };
-        return {};
-      },
-    };
-  }
+  /** A content-script world, and a bundle that leaves the matcher in it when evaluated (or fails, or leaves something else). */
+  const world = (outcomes: readonly ImportOutcome[]): BundleWorld =>
+    bundleWorld(MATCHER_STAGE_GLOBAL, { createMatcherFromSnapshot }, {}, outcomes);
 
   it('is imported once however many matchers wait for it; a failed or empty import fails their load, not the next', async () => {
-    const bundle = world(['fails', 'leaves-nothing', 'loads']);
+    const bundle = world(['fails', 'leaves-half', 'loads']);
     const load = createMatcherStageLoader(bundle);
     const unrestorable = vi.fn();
     const failed = stagedMatcher(bundled, load, unrestorable);
