@@ -127,14 +127,14 @@ const FOLD_PIECE = 32;
 /** Text folded natively as the matcher reads words: decomposed, marks and format characters dropped, case folded. */
 const foldNatively = (text: string): string => text.normalize('NFKD').replace(DROPPED, '').toUpperCase().toLowerCase();
 
-/** The index of the last of `sorted` at or before `value` (0 when none is). */
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
+/** The index of the last of the first `count` of `starts` (ascending) at or before `offset` (0 when none is). */
+export function lastAtOrBefore(starts: ArrayLike<number>, count: number, offset: number): number {
   let low = 0;
-  let high = sorted.length - 1;
+  let high = count - 1;
   while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((sorted[mid] as number) <= value) low = mid;
-    else high = mid - 1;
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
   }
   return low;
 }
@@ -204,7 +204,7 @@ export function forEachAnchor(
     starts.push(to);
     /** The character of `text` that folded index `index` comes from (its piece folded again a character at a time). */
     const originalAt = (index: number): number => {
-      const piece = lastAtOrBefore(foldedStarts, index);
+      const piece = lastAtOrBefore(foldedStarts, foldedStarts.length, index);
       let length = foldedStarts[piece] as number;
       const pieceEnd = starts[piece + 1] as number;
       for (let at = starts[piece] as number; at < pieceEnd; ) {

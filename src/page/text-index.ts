@@ -11,7 +11,7 @@
  * Cost: one pass over the nodes, with no per-node computed-style lookups (style is checked later, only for the
  * few elements that hold a finding: see `isRendered`).
  */
-import { forEachAnchor } from '../core/prefilter';
+import { forEachAnchor, lastAtOrBefore } from '../core/prefilter';
 import type { CandidateFilter } from '../core/types';
 import { BLOCK_ELEMENTS, PREFORMATTED_ELEMENTS, SKIPPED_ELEMENTS, hidesContent } from './text-rules';
 
@@ -624,18 +624,6 @@ function nodesOfPiece(piece: Node): PieceNodes {
     at += (node as Text).length;
   }
   return { nodes, starts };
-}
-
-/** Index of the last entry of ascending `starts` at or before `offset` (0 when none is). */
-function lastAtOrBefore(starts: ArrayLike<number>, count: number, offset: number): number {
-  let low = 0;
-  let high = count - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /**
