@@ -448,7 +448,9 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
 
 describe('a matcher loaded on first need (the content script loads it when the page has a candidate)', () => {
   /** The real matcher behind a load that starts when first asked for and ends when `finish` is called. */
-  function loadedLater(): Matcher & { asked: number; requested: Promise<void>; finish(ok: boolean): void } {
+  function loadedLater(
+    candidates: Matcher['candidates'] = realMatcher.candidates ?? null,
+  ): Matcher & { asked: number; requested: Promise<void>; finish(ok: boolean): void } {
     let asked = 0;
     let onRequest: () => void = () => undefined;
     const requested = new Promise<void>((resolve) => (onRequest = resolve));
@@ -456,7 +458,7 @@ describe('a matcher loaded on first need (the content script loads it when the p
     let loading: Promise<void> | null = null;
     let settle: (ok: boolean) => void = () => undefined;
     return {
-      candidates: realMatcher.candidates ?? null,
+      candidates,
       get asked() {
         return asked;
       },
@@ -527,6 +529,31 @@ describe('a matcher loaded on first need (the content script loads it when the p
     await scanner.settled();
     expect(scanner.findings()).toHaveLength(2);
     expect(matcher.asked).toBe(1);
+  });
+
+  it('starts loading at the first candidate, while the rest of the page is still being read', async () => {
+    // A headline, then more text than the reader's filter looks at in one go.
+    const filler = Array.from({ length: 3000 }, (_, i) => `<p>Ordinary paragraph ${i} about a bakery and a garden.</p>`).join('');
+    document.body.innerHTML = `<h2>${HEADLINE}</h2>${filler}<p>${KLAY}</p>`;
+    // The filter's looks at the page's text, counted: the load is asked for before the last of them.
+    let looks = 0;
+    let looksWhenAsked = -1;
+    class CountingPattern extends RegExp {
+      override exec(text: string): RegExpExecArray | null {
+        if (this.lastIndex === 0) looks++;
+        return super.exec(text);
+      }
+    }
+    const real = realMatcher.candidates as NonNullable<Matcher['candidates']>;
+    const matcher = loadedLater({ ...real, words: new CountingPattern(real.words.source, real.words.flags) });
+    void matcher.requested.then(() => (looksWhenAsked = looks));
+    const scanner = start(matcher, { sliceMs: 0 });
+    await matcher.requested;
+    matcher.finish(true);
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(2);
+    expect(looksWhenAsked).toBeGreaterThan(0);
+    expect(looksWhenAsked).toBeLessThan(looks);
   });
 
   it('settles with nothing found, throwing nothing into the page, when it cannot be loaded; a new matcher reads the page again', async () => {

@@ -702,6 +702,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const resolve of resolved) resolve();
   }
 
+  /** Starts loading the matcher when it has still to be loaded (`Matcher.whenReady`; one load however often asked). */
+  function prepareMatcher(): void {
+    // A failed load is reported when the pump waits for it, before matching.
+    matcher.whenReady?.()?.catch(() => undefined);
+  }
+
   function unitOfWork(shouldYield: () => boolean): void {
     if (fullPending) {
       startFull();
@@ -714,6 +720,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       // matched (a page whose text changes, a clock or a counter, does not load the matcher for it).
       const filter = active.job.shallow ? matcher.candidates : null;
       for (const block of active.reader.takeBlocks()) if (filter == null || hasAnchor(filter, block.text)) matchQueue.push(block);
+      // Blocks are matched once the read is done: a matcher still to be loaded starts loading at the first
+      // candidate, so the load overlaps the rest of the read.
+      if (matchPos < matchQueue.length || active.reader.holdsCandidates) prepareMatcher();
       if (done) {
         reader = null;
         if (active.reader.interrupted && active.job.root.isConnected) readQueue.unshift(active.job);

@@ -149,6 +149,7 @@ abstract class ReaderOutput {
 export class BlockReader extends ReaderOutput implements TextReader {
   interrupted = false;
   readonly sawComponents = true;
+  readonly holdsCandidates = false;
   private readonly run = nextRun++;
   private seq = 0;
   private paused = false;
@@ -287,6 +288,11 @@ export interface TextReader {
    * roots hold text of their own. Always true for a reader that cannot tell.
    */
   readonly sawComponents: boolean;
+  /**
+   * Whether the read has come upon text to match that it has not handed over yet: a sparse read hands its blocks
+   * over when it is done, and knows of its candidates long before (the others hand blocks over as they go).
+   */
+  readonly holdsCandidates: boolean;
   step(shouldYield: () => boolean): boolean;
   takeBlocks(): TextBlock[];
 }
@@ -309,6 +315,7 @@ const HIDING_ATTRIBUTES = '[hidden],[contenteditable],[style*="display" i],dialo
 export class StreamReader extends ReaderOutput implements TextReader {
   interrupted = false;
   readonly sawComponents = true;
+  readonly holdsCandidates = false;
   private readonly run = nextRun++;
   private seq = 0;
   private paused = false;
@@ -673,6 +680,10 @@ export class SparseReader extends ReaderOutput implements TextReader {
     this.skipAll = isSkippedElement(rootElement(root));
     this.parents.push({ element: root, depth: 0, list: false });
     this.next = root.firstChild;
+  }
+
+  get holdsCandidates(): boolean {
+    return this.marked.size > 0;
   }
 
   step(shouldYield: () => boolean): boolean {
