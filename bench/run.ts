@@ -27,7 +27,7 @@ import { measureInstalled, type InstalledResult } from './installed';
 import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
 import { formatSpread, median, ratio, spread, type Spread } from './stats';
-import { compileSnapshot, createMatcherFromSnapshot } from '../src/core/index';
+import { compileSnapshot, createMatcherFromSnapshot, packSnapshot } from '../src/core/index';
 import { bundledMatcherConfig, knowledgeBase } from '../src/data/index';
 import type { Lang } from '../src/core/types';
 import type { BatchRun, HoverRun, ScanRun } from './page-entry';
@@ -61,7 +61,7 @@ function parseOptions(argv: readonly string[]): Options {
  * The matcher snapshot the background stores (src/background/matcher-snapshot.ts), compiled here once: pages
  * build their matcher from it, so "ours" starts as a page normally does.
  */
-const MATCHER_SNAPSHOT_JSON = JSON.stringify(compileSnapshot(bundledMatcherConfig));
+const MATCHER_SNAPSHOT_JSON = JSON.stringify(packSnapshot(compileSnapshot(bundledMatcherConfig)));
 if (createMatcherFromSnapshot(JSON.parse(MATCHER_SNAPSHOT_JSON)) === null) throw new Error('bench: the matcher snapshot does not restore');
 
 /** Repetitions on pages of 4 MB and more (the peer runs once there). */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compileSnapshot, createMatcherFromSnapshot } from '../core/index';
+import { compileSnapshot, createMatcherFromSnapshot, packSnapshot } from '../core/index';
 import { bundledMatcherConfig } from '../data/matcher-config';
 import { requestMatcherSnapshot } from '../messaging/matcher-snapshot-client';
 import { keepMatcherSnapshot, type MatcherSnapshotApi, type MatcherSnapshotKeeper } from './matcher-snapshot';
@@ -37,7 +37,7 @@ describe("the background's answer to a page's matcher-snapshot request", () => {
   it('is a snapshot that restores to the bundled matcher, also for the first page after an install', async () => {
     // The page may ask before the start-up write is done: the answer comes after it, from the same work.
     const answer = await requestMatcherSnapshot(false, { send: (request) => send(request) });
-    expect(answer).toEqual({ ok: true, snapshot: compileSnapshot(bundledMatcherConfig) });
+    expect(answer).toEqual({ ok: true, snapshot: packSnapshot(compileSnapshot(bundledMatcherConfig)) });
     const matcher = createMatcherFromSnapshot(answer.ok ? answer.snapshot : null);
     expect(matcher?.match('Iran Strikes Tel Aviv with Heavy Missiles', { kinds: ['fabricated-headline'] })).toHaveLength(1);
   });
@@ -45,9 +45,9 @@ describe("the background's answer to a page's matcher-snapshot request", () => {
   it('rewrites the stored snapshot for a rebuild request', async () => {
     await keeper.refresh();
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    expect(await send({ type: 'matcher-snapshot', rebuild: false })).toEqual({ snapshot: compileSnapshot(bundledMatcherConfig) });
+    expect(await send({ type: 'matcher-snapshot', rebuild: false })).toEqual({ snapshot: packSnapshot(compileSnapshot(bundledMatcherConfig)) });
     expect(set).not.toHaveBeenCalled();
-    expect(await send({ type: 'matcher-snapshot', rebuild: true })).toEqual({ snapshot: compileSnapshot(bundledMatcherConfig) });
+    expect(await send({ type: 'matcher-snapshot', rebuild: true })).toEqual({ snapshot: packSnapshot(compileSnapshot(bundledMatcherConfig)) });
     expect(set).toHaveBeenCalledTimes(1);
   });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compileSnapshot, createMatcherFromSnapshot } from '../core/index';
+import { compileSnapshot, createMatcherFromSnapshot, packSnapshot } from '../core/index';
 import { bundledMatcherConfig } from '../data/matcher-config';
 import type { Pack } from '../data/pack';
 import type { Incident } from '../data/schema';
@@ -56,7 +56,7 @@ beforeEach(() => {
 describe('the stored matcher snapshot', () => {
   it('is written at start-up: the bundled config, keyed with the version and no packs', async () => {
     await start();
-    expect(await stored()).toEqual({ version: '1.2.0', packs: [], snapshot: compileSnapshot(bundledMatcherConfig) });
+    expect(await stored()).toEqual({ version: '1.2.0', packs: [], snapshot: packSnapshot(compileSnapshot(bundledMatcherConfig)) });
     expect(await storedFinds('Iran Strikes Tel Aviv with Heavy Missiles')).toBe(true);
     expect(debug).not.toHaveBeenCalled();
   });
@@ -101,18 +101,21 @@ describe('the stored matcher snapshot', () => {
     expect(await storedFinds(MOON)).toBe(false);
   });
 
-  it('replaces a stored value that is malformed, of another shape or of another snapshot format', async () => {
-    const oldFormat: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: { ...compileSnapshot(bundledMatcherConfig), format: 1 } };
-    for (const value of ['junk', null, 42, { version: '1.2.0' }, { version: '1.2.0', packs: [], snapshot: 'junk' }, oldFormat]) {
+  it('replaces a stored value that is malformed, of another shape or of another snapshot format, or not packed', async () => {
+    const oldFormat: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: packSnapshot({ ...compileSnapshot(bundledMatcherConfig), format: 1 }) };
+    // Restorable, but every page would read it as thousands of separate values (src/core/snapshot-pack.ts).
+    const unpacked: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: compileSnapshot(bundledMatcherConfig) };
+    for (const value of ['junk', null, 42, { version: '1.2.0' }, { version: '1.2.0', packs: [], snapshot: 'junk' }, oldFormat, unpacked]) {
       await fakeBrowser.storage.local.set({ matcherSnapshot: value });
       await start();
+      expect(await stored()).toEqual({ version: '1.2.0', packs: [], snapshot: packSnapshot(compileSnapshot(bundledMatcherConfig)) });
       expect(await storedFinds('Iran Strikes Tel Aviv with Heavy Missiles')).toBe(true);
     }
     expect(debug).not.toHaveBeenCalled();
   });
 
   it('checks a stored value cheaply on start-up, without restoring it: a damaged one is replaced when a page asks for a rebuild', async () => {
-    const damaged: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: { ...compileSnapshot(bundledMatcherConfig), table: [1, 1] } };
+    const damaged: StoredMatcherSnapshot = { version: '1.2.0', packs: [], snapshot: packSnapshot({ ...compileSnapshot(bundledMatcherConfig), table: [1, 1] }) };
     await fakeBrowser.storage.local.set({ matcherSnapshot: damaged });
     const keeper = await start();
     expect(await stored()).toEqual(damaged);

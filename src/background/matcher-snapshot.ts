@@ -13,7 +13,7 @@
  * Writes run one at a time, each reading the packs as they are then; only this key is ever written.
  */
 import type { WxtBrowser } from 'wxt/browser';
-import { MATCHER_SNAPSHOT_FORMAT, compileSnapshot } from '../core/index';
+import { MATCHER_SNAPSHOT_FORMAT, compileSnapshot, packSnapshot } from '../core/index';
 import { matcherConfigWith } from '../data/matcher-config';
 import { incidentsOfPacks } from '../data/pack';
 import { packsFrom } from '../settings/stored-packs';
@@ -43,9 +43,11 @@ export interface MatcherSnapshotKeeper {
 
 const KEY = STORAGE_KEYS.matcherSnapshot;
 
-/** The cheap check of a stored snapshot that names this version and these packs: is it of this format? */
+/** The cheap check of a stored snapshot that names this version and these packs: is it of this format, packed? */
 function isCurrentFormat(snapshot: unknown): boolean {
-  return typeof snapshot === 'object' && snapshot !== null && (snapshot as { format?: unknown }).format === MATCHER_SNAPSHOT_FORMAT;
+  if (typeof snapshot !== 'object' || snapshot === null) return false;
+  const { format, body } = snapshot as { format?: unknown; body?: unknown };
+  return format === MATCHER_SNAPSHOT_FORMAT && typeof body === 'string';
 }
 
 export function keepMatcherSnapshot(api: MatcherSnapshotApi, debug: (...args: unknown[]) => void): MatcherSnapshotKeeper {
@@ -62,7 +64,8 @@ export function keepMatcherSnapshot(api: MatcherSnapshotApi, debug: (...args: un
       if (isCurrentFormat(current)) return current;
     }
     // The packs are parsed only to compile: a current snapshot is known by the stored packs' signature.
-    const snapshot = compileSnapshot(matcherConfigWith(incidentsOfPacks(packsFrom(stored[STORAGE_KEYS.packs]))));
+    // Packed (src/core/snapshot-pack.ts): every page reads the stored value, and most need only its filter.
+    const snapshot = packSnapshot(compileSnapshot(matcherConfigWith(incidentsOfPacks(packsFrom(stored[STORAGE_KEYS.packs])))));
     try {
       await api.storage.local.set({ [KEY]: storedMatcherSnapshot(version, stored[STORAGE_KEYS.packs], snapshot) });
     } catch (error) {

@@ -8,6 +8,7 @@ export {
   type SnapshotClaim,
   type SnapshotPhrase,
 } from './matcher';
+export { packSnapshot, unpackSnapshot, type PackedSnapshot } from './snapshot-pack';
 export { foldText, normalizeWords, toOriginalOffset, wordKeys, type FoldedText } from './normalize';
 export { ENGLISH_STOPWORDS, HEBREW_STOPWORDS } from './stopwords';
 export type * from './types';

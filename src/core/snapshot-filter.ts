@@ -2,7 +2,8 @@
  * What a page reads of a matcher snapshot before it has the matcher: the snapshot's format and its candidate
  * filter (./prefilter.ts). The content script carries only this and the filter's look; the matcher itself
  * (./matcher.ts with ./normalize.ts, and the snapshot's thorough check) is loaded the first time the filter
- * finds a candidate on the page, which most pages never have.
+ * finds a candidate on the page, which most pages never have. Snapshots are stored packed (./snapshot-pack.ts):
+ * the format and the filter are read as they are, the rest is parsed only by the matcher's bundle.
  */
 import { foldedAt, wordAt } from './prefilter';
 import type { CandidateFilter } from './types';

@@ -6,6 +6,8 @@ import { bundledMatcherConfig, knowledgeBase } from '../data/index';
 import { genuineHeadlines } from '../data/genuine-headlines';
 import { compileSnapshot, createMatcher } from './compile';
 import { MATCHER_SNAPSHOT_FORMAT, createMatcherFromSnapshot, type MatcherSnapshot } from './matcher';
+import { snapshotCandidates } from './snapshot-filter';
+import { packSnapshot } from './snapshot-pack';
 import { TEST_CONFIG } from './test-config';
 import type { Matcher, MatcherConfig } from './types';
 
@@ -55,8 +57,9 @@ const samples = [
   texts.join('. '),
 ];
 
+/** The matcher of a snapshot as the background stores it and a page reads it: packed, through JSON. */
 function roundTripped(config: MatcherConfig): Matcher | null {
-  return createMatcherFromSnapshot(JSON.parse(JSON.stringify(compileSnapshot(config))));
+  return createMatcherFromSnapshot(JSON.parse(JSON.stringify(packSnapshot(compileSnapshot(config)))));
 }
 
 describe.each([
@@ -108,6 +111,18 @@ describe.each([
 });
 
 describe('snapshots', () => {
+  it('are stored packed: the page reads the candidate filter as it is, the rest as one string, restored as the snapshot itself', () => {
+    const snapshot = compileSnapshot(bundledMatcherConfig);
+    const packed = packSnapshot(snapshot);
+    expect(Object.keys(packed).sort()).toEqual(['body', 'candidates', 'format']);
+    expect(typeof packed.body).toBe('string');
+    const [fromPacked, fromSnapshot] = [snapshotCandidates(packed), snapshotCandidates(snapshot)];
+    expect([fromPacked?.words.source, fromPacked?.chars.source]).toEqual([fromSnapshot?.words.source, fromSnapshot?.chars.source]);
+    const text = 'Reports said Iran Strikes Tel Aviv with Heavy Missiles overnight.';
+    expect(createMatcherFromSnapshot(packed)?.match(text)).toEqual(createMatcherFromSnapshot(snapshot)?.match(text));
+    expect(createMatcherFromSnapshot(packed)?.match(text)).toHaveLength(1);
+  });
+
   it('are plain data: JSON gives them back unchanged, and compiling twice gives the same snapshot', () => {
     const snapshot = compileSnapshot(bundledMatcherConfig);
     expect(snapshot.format).toBe(MATCHER_SNAPSHOT_FORMAT);
@@ -214,6 +229,14 @@ describe('malformed snapshots give null and never throw', () => {
     ['a candidate filter with unknown flags', broken((s) => void (s.candidates!.charsFlags = 'gq'))],
     ['a candidate filter without its sources', broken((s) => void ((s as unknown as Record<string, unknown>).candidates = {}))],
     ['a candidate filter missing', broken((s) => void delete (s as Partial<MatcherSnapshot>).candidates)],
+    // packed (as stored)
+    ['packed, its body no JSON', { ...packSnapshot(good()), body: '{"table": [1, 2' }],
+    ['packed, its body an array', { ...packSnapshot(good()), body: '[]' }],
+    ['packed, its body null', { ...packSnapshot(good()), body: 'null' }],
+    ['packed, its body empty', { ...packSnapshot(good()), body: '{}' }],
+    ['packed, of another format', { ...packSnapshot(good()), format: MATCHER_SNAPSHOT_FORMAT + 1 }],
+    ['packed, without its candidate filter', { ...packSnapshot(good()), candidates: undefined }],
+    ['packed, its tables damaged', packSnapshot(broken((s) => void s.table.fill(1)) as MatcherSnapshot)],
     [
       'a getter that throws',
       broken((s) =>

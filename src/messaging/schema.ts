@@ -77,7 +77,7 @@ export type MatcherSnapshotRequest = z.infer<typeof MatcherSnapshotRequestSchema
 
 /**
  * The answer: a snapshot for the extension's version and the packs imported now (src/core/matcher.ts
- * MatcherSnapshot). Only its shape as an object is checked here; the page checks the rest by restoring it
+ * MatcherSnapshot, packed as it is stored: src/core/snapshot-pack.ts). Only its shape as an object is checked here; the page checks the rest by restoring it
  * (createMatcherFromSnapshot), which is the snapshot's own thorough check.
  */
 export const MatcherSnapshotAnswerSchema = z.strictObject({

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadPageMatcher, type AskSnapshot } from '../../entrypoints/content/page-matcher';
 import { keepMatcherSnapshot, type MatcherSnapshotApi } from '../background/matcher-snapshot';
-import { compileSnapshot, createMatcher, createMatcherFromSnapshot } from '../core/index';
+import { compileSnapshot, createMatcher, createMatcherFromSnapshot, packSnapshot } from '../core/index';
 import type { Matcher } from '../core/types';
 import { matcherConfigWith } from '../data/matcher-config';
 import type { Incident } from '../data/schema';
@@ -137,7 +137,7 @@ describe("the content script's matcher: from the background's snapshot, never co
   it('uses the stored snapshot without asking: the same findings as compiling', async () => {
     await backgroundWrites();
     const state = await readPageState();
-    expect(state.matcherSnapshot).toEqual(compileSnapshot(matcherConfigWith([])));
+    expect(state.matcherSnapshot).toEqual(packSnapshot(compileSnapshot(matcherConfigWith([]))));
     const ask = vi.fn(noBackground);
     const loaded = await loadPageMatcher(state.matcherSnapshot, ask, restoreNow);
     expect(loaded.matcher === null ? null : loaded.from).toBe('storage');
@@ -180,7 +180,7 @@ describe("the content script's matcher: from the background's snapshot, never co
     expect(asked).toEqual([false]);
     expect(incidentsIn(loaded.matcher)).toEqual(['moon-texas-2031', 'iran-tel-aviv-2024']);
     // The background stored what it answered: the next page needs no request.
-    expect((await readPageState()).matcherSnapshot).toEqual(compileSnapshot(matcherConfigWith([incident])));
+    expect((await readPageState()).matcherSnapshot).toEqual(packSnapshot(compileSnapshot(matcherConfigWith([incident]))));
 
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockImplementation(() => {
       throw new Error('runtime.getManifest is not available');
@@ -190,7 +190,7 @@ describe("the content script's matcher: from the background's snapshot, never co
 
   it('asks for a rebuild when the stored snapshot does not restore, and the background replaces it', async () => {
     const good = compileSnapshot(matcherConfigWith([]));
-    const damaged = storedMatcherSnapshot('1.2.0', [], { ...good, postClaim: [1e6] });
+    const damaged = storedMatcherSnapshot('1.2.0', [], packSnapshot({ ...good, postClaim: [1e6] }));
     await fakeBrowser.storage.local.set({ matcherSnapshot: damaged });
     const state = await readPageState();
     expect(state.matcherSnapshot).not.toBeNull();
@@ -198,12 +198,12 @@ describe("the content script's matcher: from the background's snapshot, never co
     const loaded = await loadPageMatcher(state.matcherSnapshot, ask, restoreNow);
     expect(asked).toEqual([true]);
     expect(incidentsIn(loaded.matcher)).toEqual(['iran-tel-aviv-2024']);
-    expect((await readPageState()).matcherSnapshot).toEqual(good);
+    expect((await readPageState()).matcherSnapshot).toEqual(packSnapshot(good));
   });
 
   it('asks once more, for a rebuild, when the answer does not restore (a damaged value the background took for current)', async () => {
     const good = compileSnapshot(matcherConfigWith([]));
-    await fakeBrowser.storage.local.set({ matcherSnapshot: storedMatcherSnapshot('1.2.0', [], { ...good, table: [1, 1] }) });
+    await fakeBrowser.storage.local.set({ matcherSnapshot: storedMatcherSnapshot('1.2.0', [], packSnapshot({ ...good, table: [1, 1] })) });
     const { ask, asked } = background();
     // The page saw nothing current (say, the packs changed meanwhile), so its first request is no rebuild.
     const loaded = await loadPageMatcher(null, ask, restoreNow);
@@ -239,18 +239,18 @@ describe("the content script's matcher: from the background's snapshot, never co
     const snapshots = (): unknown[] => changes.filter((change) => 'matcherSnapshot' in change).map((change) => change.matcherSnapshot);
     const background = keeper();
     await background.refresh();
-    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(compileSnapshot(matcherConfigWith([]))));
+    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(packSnapshot(compileSnapshot(matcherConfigWith([])))));
 
     changes.length = 0;
     await savePackOf('example-pack');
     expect(changes[0]).toEqual({ packs: true });
     await background.refresh();
-    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(compileSnapshot(matcherConfigWith([incident]))));
+    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(packSnapshot(compileSnapshot(matcherConfigWith([incident])))));
 
     changes.length = 0;
     await removePack('example-pack');
     await background.refresh();
-    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(compileSnapshot(matcherConfigWith([]))));
+    await vi.waitFor(() => expect(snapshots().at(-1)).toEqual(packSnapshot(compileSnapshot(matcherConfigWith([])))));
     stop();
 
     // A snapshot stored for packs that are no longer the stored ones is reported as none.
@@ -258,7 +258,7 @@ describe("the content script's matcher: from the background's snapshot, never co
     changes.length = 0;
     const stopAgain = watchPageState((change) => changes.push(change));
     await savePackOf('other-pack');
-    await fakeBrowser.storage.local.set({ matcherSnapshot: storedMatcherSnapshot('1.2.0', [], compileSnapshot(matcherConfigWith([]))) });
+    await fakeBrowser.storage.local.set({ matcherSnapshot: storedMatcherSnapshot('1.2.0', [], packSnapshot(compileSnapshot(matcherConfigWith([])))) });
     await vi.waitFor(() => expect(snapshots()).toHaveLength(1));
     expect(snapshots()).toEqual([null]);
     stopAgain();

@@ -62,8 +62,8 @@ export function withDismissal(current: readonly Dismissal[], dismissal: Dismissa
 }
 
 /**
- * The stored matcher snapshot (see src/core/matcher.ts compileSnapshot) with what it was built from: the
- * extension version (the bundled claims and the matcher's code) and the imported packs.
+ * The stored matcher snapshot (src/core/matcher.ts compileSnapshot, packed: src/core/snapshot-pack.ts) with what
+ * it was built from: the extension version (the bundled claims and the matcher's code) and the imported packs.
  */
 export interface StoredMatcherSnapshot {
   version: string;

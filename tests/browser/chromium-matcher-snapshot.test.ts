@@ -17,7 +17,8 @@ const FINDINGS = 2;
 interface Stored {
   version?: string;
   packs?: string[];
-  snapshot?: { format?: number; table?: number[] } & Record<string, unknown>;
+  /** Packed (src/core/snapshot-pack.ts): the tables are in `body`, as JSON. */
+  snapshot?: { format?: number; body?: string } & Record<string, unknown>;
 }
 
 type LocalArea = { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void>; remove(key: string): Promise<void> };
@@ -57,8 +58,9 @@ describe("the page's matcher without a usable stored snapshot", () => {
 
   test('with a damaged one stored, the page asks for a rebuild and is checked; the damaged value is replaced', async () => {
     const good = await storedSnapshot(chromium.worker);
-    assert.ok(good?.snapshot, 'a stored snapshot');
-    await storeSnapshot(chromium.worker, { ...good, snapshot: { ...good.snapshot, table: [1, 1] } });
+    assert.ok(good?.snapshot?.body, 'a stored snapshot');
+    const damagedBody = JSON.stringify({ ...(JSON.parse(good.snapshot.body) as object), table: [1, 1] });
+    await storeSnapshot(chromium.worker, { ...good, snapshot: { ...good.snapshot, body: damagedBody } });
     const { page, errors } = await chromium.open('article-split.html');
     await waitSettled(page, FINDINGS);
     assert.deepEqual(errors, [], 'no error in the page');

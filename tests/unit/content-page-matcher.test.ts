@@ -9,7 +9,7 @@ import {
   type MatcherStage,
   type PageMatcherFollower,
 } from '../../entrypoints/content/page-matcher';
-import { compileSnapshot, createMatcherFromSnapshot } from '../../src/core/index';
+import { compileSnapshot, createMatcherFromSnapshot, packSnapshot } from '../../src/core/index';
 import type { Matcher } from '../../src/core/types';
 import { matcherConfigWith } from '../../src/data/matcher-config';
 import { testIncident } from '../../src/data/test-fixtures';
@@ -17,8 +17,11 @@ import { bundleWorld, type BundleWorld, type ImportOutcome } from './bundle-worl
 
 const MOON = 'Moon Lands on Texas After Orbit Slip';
 const IRAN = 'Iran Strikes Tel Aviv with Heavy Missiles';
-const bundled = compileSnapshot(matcherConfigWith([]));
-const withMoon = compileSnapshot(matcherConfigWith([testIncident({ id: 'moon-texas-2031', claims: { en: [MOON], he: [] } })]));
+// As the background stores and sends them: packed (src/core/snapshot-pack.ts).
+const compiled = compileSnapshot(matcherConfigWith([]));
+const compiledWithMoon = compileSnapshot(matcherConfigWith([testIncident({ id: 'moon-texas-2031', claims: { en: [MOON], he: [] } })]));
+const bundled = packSnapshot(compiled);
+const withMoon = packSnapshot(compiledWithMoon);
 
 /** Whether `matcher` finds a claim in `text`, loading its matching part first as the page's scanner does. */
 async function finds(matcher: Matcher | undefined, text: string): Promise<boolean> {
@@ -125,7 +128,7 @@ describe("the page's matcher over time", () => {
 
   it('asks for a rebuild when the stored snapshot turns out not to restore, and checks the page with the answer', async () => {
     // Of this format and with a good filter, so the page starts with it; its tables are damaged.
-    await follower.start({ ...bundled, postClaim: [1e6] });
+    await follower.start(packSnapshot({ ...compiled, postClaim: [1e6] }));
     expect(asked).toEqual([]);
     expect(matchers).toHaveLength(1);
     await expect(matchers[0]?.whenReady?.()).rejects.toThrow('does not restore');
@@ -139,7 +142,7 @@ describe("the page's matcher over time", () => {
     await follower.start(bundled);
     follower.packsChanged();
     answer = { ok: true, snapshot: withMoon };
-    follower.snapshotStored({ ...withMoon, table: [1, 1] });
+    follower.snapshotStored(packSnapshot({ ...compiledWithMoon, table: [1, 1] }));
     expect(matchers).toHaveLength(2);
     await expect(matchers[1]?.whenReady?.()).rejects.toThrow('does not restore');
     await vi.advanceTimersByTimeAsync(0);
@@ -162,8 +165,8 @@ describe("the page's matcher over time", () => {
   });
 
   it('stops, with one debug line, when the rebuilt answer does not restore either: never a loop', async () => {
-    answer = { ok: true, snapshot: { ...bundled, postClaim: [1e6] } };
-    await follower.start({ ...bundled, table: [1, 1] });
+    answer = { ok: true, snapshot: packSnapshot({ ...compiled, postClaim: [1e6] }) };
+    await follower.start(packSnapshot({ ...compiled, table: [1, 1] }));
     await expect(matchers[0]?.whenReady?.()).rejects.toThrow('does not restore');
     await vi.advanceTimersByTimeAsync(0);
     expect(asked).toEqual([true]);
@@ -176,7 +179,7 @@ describe("the page's matcher over time", () => {
   });
 
   it('does not ask about a matcher that does not restore once it was replaced', async () => {
-    await follower.start({ ...bundled, table: [1, 1] });
+    await follower.start(packSnapshot({ ...compiled, table: [1, 1] }));
     follower.packsChanged();
     follower.snapshotStored(withMoon);
     await expect(matchers[0]?.whenReady?.()).rejects.toThrow('does not restore');
