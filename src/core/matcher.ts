@@ -734,11 +734,11 @@ export interface MatcherSnapshot {
 }
 
 /**
- * The matcher of a snapshot made by compileSnapshot (or of its packed form, as stored: ./snapshot-pack.ts),
- * without compiling: the same findings and candidate filter as createMatcher(config). The snapshot is checked cheaply (format, types, lengths, and every index
- * the matcher follows is in range, so a bad one can neither read out of bounds nor loop); anything malformed
- * gives null (then compile the config), never an error. A snapshot of a different config is not detected:
- * the caller keys it with what it was built from.
+ * The matcher of a snapshot made by compileSnapshot, or of its packed form as stored (./snapshot-pack.ts),
+ * without compiling: the same findings and candidate filter as createMatcher(config). The snapshot is checked
+ * cheaply (format, types, lengths, and every index the matcher follows is in range, so a bad one can neither
+ * read out of bounds nor loop); anything malformed gives null (then compile the config), never an error. A
+ * snapshot of a different config is not detected: the caller keys it with what it was built from.
  */
 export function createMatcherFromSnapshot(stored: unknown): Matcher | null {
   try {

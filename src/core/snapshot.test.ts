@@ -7,7 +7,7 @@ import { genuineHeadlines } from '../data/genuine-headlines';
 import { compileSnapshot, createMatcher } from './compile';
 import { MATCHER_SNAPSHOT_FORMAT, createMatcherFromSnapshot, type MatcherSnapshot } from './matcher';
 import { snapshotCandidates } from './snapshot-filter';
-import { packSnapshot } from './snapshot-pack';
+import { packSnapshot, unpackSnapshot } from './snapshot-pack';
 import { TEST_CONFIG } from './test-config';
 import type { Matcher, MatcherConfig } from './types';
 
@@ -121,6 +121,20 @@ describe('snapshots', () => {
     const text = 'Reports said Iran Strikes Tel Aviv with Heavy Missiles overnight.';
     expect(createMatcherFromSnapshot(packed)?.match(text)).toEqual(createMatcherFromSnapshot(snapshot)?.match(text));
     expect(createMatcherFromSnapshot(packed)?.match(text)).toHaveLength(1);
+  });
+
+  it('unpack to null, never throwing, when the body is no JSON object or cannot be read', () => {
+    const packed = packSnapshot(compileSnapshot(TEST_CONFIG));
+    const unreadable = Object.defineProperty({ ...packed }, 'body', {
+      get() {
+        throw new Error('no');
+      },
+    });
+    for (const value of [{ ...packed, body: '[1' }, { ...packed, body: '[]' }, { ...packed, body: '7' }, unreadable]) {
+      let result: unknown;
+      expect(() => (result = unpackSnapshot(value))).not.toThrow();
+      expect(result).toBeNull();
+    }
   });
 
   it('are plain data: JSON gives them back unchanged, and compiling twice gives the same snapshot', () => {
@@ -237,6 +251,14 @@ describe('malformed snapshots give null and never throw', () => {
     ['packed, of another format', { ...packSnapshot(good()), format: MATCHER_SNAPSHOT_FORMAT + 1 }],
     ['packed, without its candidate filter', { ...packSnapshot(good()), candidates: undefined }],
     ['packed, its tables damaged', packSnapshot(broken((s) => void s.table.fill(1)) as MatcherSnapshot)],
+    [
+      'packed, a getter that throws',
+      Object.defineProperty({ ...packSnapshot(good()) }, 'body', {
+        get() {
+          throw new Error('no');
+        },
+      }),
+    ],
     [
       'a getter that throws',
       broken((s) =>
