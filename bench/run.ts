@@ -23,7 +23,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { injectOurs, launchBenchBrowser, openWithHarness } from './browser';
 import { ROOT, buildBundles, ensureExtensionBuild, sizes, type Bundles, type SizeReport } from './build';
 import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadlines, overshoots, type GeneratedPage, type Layout } from './generate';
-import { measureInstalled, type InstalledResult } from './installed';
+import { measureInstalled, type InstalledRun } from './installed';
 import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
 import { formatSpread, median, ratio, spread, type Spread } from './stats';
@@ -453,9 +453,11 @@ async function main(): Promise<void> {
 
     // The extension as installed: what a page pays in all (start-up included), against the same floor.
     const installedPages = generated.filter((page) => page.textChars >= 1_000_000 && page.textChars < 4_000_000 && page.name.split('-').length === 3);
-    const installed: InstalledResult[] = options.installed
+    const installedRun: InstalledRun = options.installed
       ? await measureInstalled(server, bundles.harness, installedPages.map((page) => ({ name: page.name, url: urls.get(page.name) as string })), options.quick ? 3 : 5, log)
-      : [];
+      : { pages: [], startupRead: null };
+    const installed = installedRun.pages;
+    const startupRead = installedRun.startupRead;
 
     // --- report ---
     const pages = [...results.values()];
@@ -527,6 +529,12 @@ async function main(): Promise<void> {
       );
       console.log(`Median extension/floor: ${median(installed.map((r) => ratio(median(r.scriptMs), median(r.floorMs)))).toFixed(2)}`);
     }
+    if (startupRead !== null) {
+      console.log(
+        `Start-up storage read, in the content script's world (outside the profile above; ${startupRead.readMs.length} reads): ` +
+          `${formatSpread(spread(startupRead.readMs))} ms, longest main-thread task meanwhile ${formatSpread(spread(startupRead.longestTaskMs))} ms`,
+      );
+    }
 
     for (const profile of profiles) {
       console.log(`\nProfile of ours: ${profile.page} (our time ${profile.busyMs.toFixed(0)} ms; self time, sampled, profiler on):`);
@@ -561,6 +569,7 @@ async function main(): Promise<void> {
       incremental: incremental.map((r) => ({ ...r, stats: { busyMs: spread(r.busyMs), wallMs: spread(r.wallMs), pageMs: spread(r.pageMs) } })),
       profiles,
       installed: installed.map((r) => ({ ...r, stats: { floorMs: spread(r.floorMs), scriptMs: spread(r.scriptMs) } })),
+      startupRead: startupRead === null ? null : { ...startupRead, stats: { readMs: spread(startupRead.readMs), longestTaskMs: spread(startupRead.longestTaskMs) } },
     };
     mkdirSync(dirname(options.json), { recursive: true });
     writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
