@@ -14,13 +14,14 @@ import { toContentFrom } from '../../src/messaging/page-messages';
 import type { ContentToBackground, PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
 import type { PageFinding } from '../../src/page/scanner';
-import { addPageDismissal, readPageState, watchPageState } from '../../src/settings/page-storage';
+import { addPageDismissal, readPageDismissals, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { Dismissal, Settings } from '../../src/settings/schema';
 import { siteOf } from '../../src/settings/values';
 import type { CreateCardUi } from '../../src/ui/card/card-host';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
 import { createCardBundleLoader, type CardBundle } from './card-ui-loader';
+import { createDismissalsGate } from './dismissals-gate';
 import { cardModelFor } from './knowledge';
 import { createMatcherStageLoader, followPageMatcher } from './page-matcher';
 import { startPageSession, type PageSession } from './page-session';
@@ -70,7 +71,9 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const contextPage = browser.runtime.getURL('/context.html');
 
   const stored = await readPageState();
-  let { settings, dismissals } = stored;
+  let { settings } = stored;
+  /** Read when the page first has a candidate (./dismissals-gate.ts): until then no finding can be committed. */
+  let dismissals: readonly Dismissal[] = [];
   /**
    * Null until a matcher snapshot could be had (page-matcher.ts): the page is not checked until then. Its
    * matching part is loaded when the page first has a candidate.
@@ -118,6 +121,16 @@ async function run(ctx: ContentScriptContext): Promise<void> {
 
   let session: PageSession | null = null;
   let sessionController: AbortController | null = null;
+  const dismissalsGate = createDismissalsGate({
+    read: readPageDismissals,
+    onKnown(next) {
+      dismissals = next;
+      session?.setFilter(dismissalFilter(dismissals, site));
+    },
+    debug: (...args) => {
+      if (!ctx.isInvalid) console.debug('[grok-context]', ...args);
+    },
+  });
 
   const kindsOf = (current: Settings): FindingKind[] =>
     (['fabricated-headline', 'grok-summary'] as const).filter((kind) => current.kinds[kind]);
@@ -194,7 +207,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     onMatcher(next) {
       if (ctx.isInvalid) return;
       const replaced = matcher !== null;
-      matcher = next;
+      matcher = dismissalsGate.gate(next);
       // A paused or switched-off page has reported its status already: the matcher waits for it to be checked.
       if (statusOf(settings) === 'checked') apply(settings, replaced);
     },
@@ -213,10 +226,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       settings = change.settings;
       apply(previous, false);
     }
-    if (change.dismissals !== undefined) {
-      dismissals = change.dismissals;
-      session?.setFilter(dismissalFilter(dismissals, site));
-    }
+    if (change.dismissals !== undefined) dismissalsGate.changed(change.dismissals);
     if (change.packs !== undefined) {
       // The matcher stays until the background has stored the snapshot for the new packs (reported below).
       matchers.packsChanged();

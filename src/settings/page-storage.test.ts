@@ -7,7 +7,7 @@ import type { Matcher } from '../core/types';
 import { matcherConfigWith } from '../data/matcher-config';
 import type { Incident } from '../data/schema';
 import { testIncident, testPack } from '../data/test-fixtures';
-import { addPageDismissal, readPageState, watchPageState, type PageStateChange } from './page-storage';
+import { addPageDismissal, readPageDismissals, readPageState, watchPageState, type PageStateChange } from './page-storage';
 import { DEFAULT_SETTINGS, type Dismissal, type SettingsV1 } from './schema';
 import { addDismissal, readDismissals, readSettings, removePack, savePack, setPaused, setSiteEnabled } from './storage';
 import { storedMatcherSnapshot } from './stored-values';
@@ -30,18 +30,23 @@ beforeEach(() => {
 
 describe("the content script's direct reads", () => {
   it('read defaults when nothing is stored', async () => {
-    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [], matcherSnapshot: null });
+    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, matcherSnapshot: null });
+    expect(await readPageDismissals()).toEqual([]);
   });
 
   it('read what the storage items wrote, as they read it', async () => {
     await setSiteEnabled('example.org', false);
     await addDismissal(dismissal);
     await savePackOf('example-pack');
-    expect(await readPageState()).toEqual({
-      settings: await readSettings(),
-      dismissals: await readDismissals(),
-      matcherSnapshot: null,
-    });
+    expect(await readPageState()).toEqual({ settings: await readSettings(), matcherSnapshot: null });
+    expect(await readPageDismissals()).toEqual(await readDismissals());
+  });
+
+  it('leave the dismissals out of the start-up read (a page reads them at its first candidate)', async () => {
+    await addDismissal(dismissal);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await readPageState();
+    expect(get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]))).not.toContain('dismissals');
   });
 
   it('read v1 settings that no migration has rewritten yet as v2', async () => {
@@ -54,7 +59,8 @@ describe("the content script's direct reads", () => {
   it('fall back for malformed values, keep the valid dismissals, and never write on read', async () => {
     const stored = { settings: { highlightStyle: 'neon' }, dismissals: [dismissal, { site: 3 }], packs: 'not a list' };
     await fakeBrowser.storage.local.set(stored);
-    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, dismissals: [dismissal], matcherSnapshot: null });
+    expect(await readPageState()).toEqual({ settings: DEFAULT_SETTINGS, matcherSnapshot: null });
+    expect(await readPageDismissals()).toEqual([dismissal]);
     expect(await fakeBrowser.storage.local.get(null)).toEqual(stored);
   });
 });

@@ -165,6 +165,12 @@ test('"Not this" hides the finding on this site; the popup lists it as dismissed
       const texts = highlightedTexts(await readHighlights(opened.page));
       assert.ok(!texts.some((t) => t.includes('Klay Thompson')), 'the dismissed finding is no longer marked');
       assert.ok(texts.some((t) => t.includes('Iran Strikes Tel Aviv')), 'the other finding stays');
+      // A page loaded afterwards reads the dismissals at its first candidate, before it shows any finding.
+      await onSettledPage(chromium, 'article-split.html', 1, async (again) => {
+        const shown = highlightedTexts(await readHighlights(again.page));
+        assert.ok(!shown.some((t) => t.includes('Klay Thompson')), 'the dismissed finding is not marked on a new load');
+        assert.deepEqual(again.errors, []);
+      });
 
       const tabId = await chromium.tabIdOf(opened.page);
       const popup = await chromium.openPopup(tabId, 1);
