@@ -16,7 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { STORAGE_KEYS } from '../src/settings/stored-values';
+import { PAGE_START_KEYS } from '../src/settings/stored-values';
 import { CHROMIUM_FLAGS } from '../tests/browser/harness/chromium-flags';
 import { openWithHarness } from './browser';
 import { EXTENSION_OUT } from './build';
@@ -145,7 +145,7 @@ async function measureStartupRead(context: BrowserContext, url: string): Promise
     const world = worlds.find((context) => context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://'));
     if (world === undefined) return null;
     const expression = `(async () => {
-      const keys = ${JSON.stringify(Object.values(STORAGE_KEYS))};
+      const keys = ${JSON.stringify(PAGE_START_KEYS)};
       const readMs = [], longestTaskMs = [];
       for (let i = 0; i < ${STARTUP_READS}; i++) {
         let last = performance.now(), longest = 0, running = true;

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Dismissal, Settings } from './schema';
-import { STORAGE_KEYS, currentMatcherSnapshot, dismissalsFrom, settingsFrom, withDismissal } from './stored-values';
+import { PAGE_START_KEYS, STORAGE_KEYS, currentMatcherSnapshot, dismissalsFrom, settingsFrom, withDismissal } from './stored-values';
 
 /**
  * What a page reads when it starts. Not the dismissals: only a finding can be dismissed, and most pages have
@@ -39,7 +39,7 @@ export interface PageStateChange {
 }
 
 export async function readPageState(): Promise<PageState> {
-  const stored: Record<string, unknown> = await browser.storage.local.get([STORAGE_KEYS.settings, STORAGE_KEYS.packs, STORAGE_KEYS.matcherSnapshot]);
+  const stored: Record<string, unknown> = await browser.storage.local.get([...PAGE_START_KEYS]);
   return {
     settings: settingsFrom(stored[STORAGE_KEYS.settings]),
     matcherSnapshot: snapshotFor(stored[STORAGE_KEYS.matcherSnapshot], stored[STORAGE_KEYS.packs]),

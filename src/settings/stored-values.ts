@@ -20,6 +20,9 @@ export const STORAGE_KEYS = {
   matcherSnapshot: 'matcherSnapshot',
 } as const;
 
+/** What a page reads when it starts (page-storage.ts `readPageState`; the dismissals wait for a candidate). */
+export const PAGE_START_KEYS: readonly string[] = [STORAGE_KEYS.settings, STORAGE_KEYS.packs, STORAGE_KEYS.matcherSnapshot];
+
 export const SETTINGS_VERSION = 2;
 export const MAX_DISMISSALS = 10000;
 
