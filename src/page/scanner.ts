@@ -8,7 +8,8 @@
  *   blocks), so the work is proportional to what changed, not to the page. A batch touching 1000+ nodes
  *   (the threshold darkreader uses) is cheaper as one full rescan.
  * - Only text the matcher's candidate filter lets through is matched; a matcher whose matching part loads on
- *   first need (`Matcher.whenReady`) is waited for then, so a page without a candidate never loads it.
+ *   first need (`Matcher.whenReady`) is asked to load at the first candidate the reader marks and waited for
+ *   before matching, so a page without a candidate never loads it.
  * - Findings whose text leaves the page disappear at the next commit.
  * - X's story cards (./story-cards.ts) turn a standalone label into one finding over the card's headline and
  *   summary; the label's and any mention findings inside the card are absorbed into it.

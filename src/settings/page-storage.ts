@@ -1,7 +1,8 @@
 /**
  * The content script's access to stored values: one storage.local read at start, one of the dismissals when
- * they are first needed, one change listener and the dismissal write, parsed by the same functions as storage.ts's items (stored-values.ts). The content script
- * runs on every page; WXT's storage items (migration runner, locks, meta handling) would add about 9 KB to it.
+ * they are first needed, one change listener and the dismissal write, parsed by the same functions as
+ * storage.ts's items (stored-values.ts). The content script runs on every page; WXT's storage items (migration
+ * runner, locks, meta handling) would add about 9 KB to it.
  * Migrations stay with those items, which the background defines whenever it starts; a settings value still
  * in an earlier version is read through its migration (settingsFrom).
  */
