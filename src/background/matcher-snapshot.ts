@@ -17,7 +17,14 @@ import { MATCHER_SNAPSHOT_FORMAT, compileSnapshot, packSnapshot } from '../core/
 import { matcherConfigWith } from '../data/matcher-config';
 import { incidentsOfPacks } from '../data/pack';
 import { packsFrom } from '../settings/stored-packs';
-import { STORAGE_KEYS, currentMatcherSnapshot, storedMatcherSnapshot } from '../settings/stored-values';
+import {
+  STORAGE_KEYS,
+  currentMatcherSnapshot,
+  packsSignature,
+  sameSignature,
+  storedMatcherSnapshot,
+  storedSignatureFrom,
+} from '../settings/stored-values';
 
 /** The parts of the browser API this needs. */
 export type MatcherSnapshotApi = {
@@ -58,9 +65,13 @@ export function keepMatcherSnapshot(api: MatcherSnapshotApi, debug: (...args: un
   /** Stores a fresh snapshot unless the stored one is current (or `force`); resolves with the current one. */
   async function write(force: boolean): Promise<unknown> {
     const version = api.runtime.getManifest().version;
-    const stored: Record<string, unknown> = await api.storage.local.get([STORAGE_KEYS.packs, KEY]);
+    const stored: Record<string, unknown> = await api.storage.local.get([STORAGE_KEYS.packs, STORAGE_KEYS.packsSignature, KEY]);
+    const signature = packsSignature(stored[STORAGE_KEYS.packs]);
+    // Packs written by a version that did not store their signature beside them: pages read it from here on.
+    const listed = storedSignatureFrom(stored[STORAGE_KEYS.packsSignature]);
+    if (listed === null || !sameSignature(listed, signature)) await api.storage.local.set({ [STORAGE_KEYS.packsSignature]: signature });
     if (!force) {
-      const current = currentMatcherSnapshot(stored[KEY], version, stored[STORAGE_KEYS.packs]);
+      const current = currentMatcherSnapshot(stored[KEY], version, signature);
       if (isCurrentFormat(current)) return current;
     }
     // The packs are parsed only to compile: a current snapshot is known by the stored packs' signature.

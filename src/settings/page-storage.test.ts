@@ -194,6 +194,26 @@ describe("the content script's matcher: from the background's snapshot, never co
     expect((await readPageState()).matcherSnapshot).toBeNull();
   });
 
+  it("know the packs by the signature stored beside them, without reading the packs; from the packs when it is missing", async () => {
+    await savePackOf('example-pack');
+    await backgroundWrites();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect((await readPageState()).matcherSnapshot).toEqual(packSnapshot(compileSnapshot(matcherConfigWith([incident]))));
+    expect(get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]))).not.toContain('packs');
+
+    // Packs stored by a version that kept no signature beside them: a page reads them, and the snapshot built
+    // for them is current.
+    fakeBrowser.storage.onChanged.removeAllListeners();
+    const { packsSignature } = await fakeBrowser.storage.local.get('packsSignature');
+    await fakeBrowser.storage.local.remove('packsSignature');
+    get.mockClear();
+    expect((await readPageState()).matcherSnapshot).toEqual(packSnapshot(compileSnapshot(matcherConfigWith([incident]))));
+    expect(get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys]))).toContain('packs');
+    // The background stores the signature when it starts.
+    await keeper().refresh();
+    expect((await fakeBrowser.storage.local.get('packsSignature')).packsSignature).toEqual(packsSignature);
+  });
+
   it('asks for a rebuild when the stored snapshot does not restore, and the background replaces it', async () => {
     const good = compileSnapshot(matcherConfigWith([]));
     const damaged = storedMatcherSnapshot('1.2.0', [], packSnapshot({ ...good, postClaim: [1e6] }));

@@ -8,7 +8,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { Dismissal, Settings } from './schema';
-import { PAGE_START_KEYS, STORAGE_KEYS, currentMatcherSnapshot, dismissalsFrom, settingsFrom, withDismissal } from './stored-values';
+import {
+  PAGE_START_KEYS,
+  STORAGE_KEYS,
+  currentMatcherSnapshot,
+  dismissalsFrom,
+  packsSignature,
+  settingsFrom,
+  storedSignatureFrom,
+  withDismissal,
+} from './stored-values';
 
 /**
  * What a page reads when it starts. Not the dismissals: only a finding can be dismissed, and most pages have
@@ -43,8 +52,16 @@ export async function readPageState(): Promise<PageState> {
   const stored: Record<string, unknown> = await browser.storage.local.get([...PAGE_START_KEYS]);
   return {
     settings: settingsFrom(stored[STORAGE_KEYS.settings]),
-    matcherSnapshot: snapshotFor(stored[STORAGE_KEYS.matcherSnapshot], stored[STORAGE_KEYS.packs]),
+    matcherSnapshot: snapshotFor(stored[STORAGE_KEYS.matcherSnapshot], await signatureOf(stored[STORAGE_KEYS.packsSignature])),
   };
+}
+
+/** The packs' signature as stored beside them; where there is none yet, from the packs themselves (one more read). */
+async function signatureOf(stored: unknown): Promise<readonly string[]> {
+  const signature = storedSignatureFrom(stored);
+  if (signature !== null) return signature;
+  const packs: Record<string, unknown> = await browser.storage.local.get(STORAGE_KEYS.packs);
+  return packsSignature(packs[STORAGE_KEYS.packs]);
 }
 
 /** The stored dismissals, parsed as the storage item parses them (see PageState on when a page reads them). */
@@ -53,10 +70,10 @@ export async function readPageDismissals(): Promise<Dismissal[]> {
   return dismissalsFrom(stored[STORAGE_KEYS.dismissals]);
 }
 
-/** The snapshot of a stored value when it is for this version and the stored packs, else null. */
-function snapshotFor(value: unknown, packs: unknown): unknown {
+/** The snapshot of a stored value when it is for this version and the packs of this signature, else null. */
+function snapshotFor(value: unknown, signature: readonly string[]): unknown {
   const version = extensionVersion();
-  return version === null ? null : currentMatcherSnapshot(value, version, packs);
+  return version === null ? null : currentMatcherSnapshot(value, version, signature);
 }
 
 /** This extension's version; null where it cannot be known (then no stored snapshot counts as current). */
@@ -92,9 +109,10 @@ export function watchPageState(onChange: (change: PageStateChange) => void): () 
     const snapshot = changed(STORAGE_KEYS.matcherSnapshot);
     if (snapshot) {
       browser.storage.local
-        .get(STORAGE_KEYS.packs)
-        .then((stored: Record<string, unknown>) => {
-          if (watching) onChange({ matcherSnapshot: snapshotFor(snapshot.newValue, stored[STORAGE_KEYS.packs]) });
+        .get(STORAGE_KEYS.packsSignature)
+        .then((stored: Record<string, unknown>) => signatureOf(stored[STORAGE_KEYS.packsSignature]))
+        .then((signature) => {
+          if (watching) onChange({ matcherSnapshot: snapshotFor(snapshot.newValue, signature) });
         })
         .catch((error: unknown) => console.debug('[grok-context] could not read the packs for a new matcher snapshot', error));
     }

@@ -13,7 +13,7 @@ import { storage } from 'wxt/utils/storage';
 import { ImportedPackSchema, incidentsOfPacks, type ImportedIncident, type ImportedPack, type Pack } from '../data/pack';
 import { DEFAULT_SETTINGS, SettingsSchema, migrateSettingsV1, type Dismissal, type Settings } from './schema';
 import { MAX_IMPORTED_INCIDENTS, packsFrom } from './stored-packs';
-import { SETTINGS_VERSION, STORAGE_KEYS, dismissalsFrom, settingsFrom, withDismissal } from './stored-values';
+import { SETTINGS_VERSION, STORAGE_KEYS, dismissalsFrom, packsSignature, settingsFrom, withDismissal } from './stored-values';
 
 export { MAX_IMPORTED_INCIDENTS } from './stored-packs';
 export { SETTINGS_VERSION } from './stored-values';
@@ -125,13 +125,21 @@ export async function savePack(pack: Pack, from: ImportedPack['from'] = 'pack'):
   const next = replaced
     ? current.map((p) => (p.pack.id === pack.id ? entry.data : p))
     : [...current, entry.data];
-  await packsItem.setValue(next);
+  await writePacks(next);
   return { ok: true, replaced };
 }
 
 export async function removePack(id: string): Promise<ImportedPack[]> {
   const current = await readPacks();
   const next = current.filter((p) => p.pack.id !== id);
-  if (next.length !== current.length) await packsItem.setValue(next);
+  if (next.length !== current.length) await writePacks(next);
   return next;
+}
+
+/** Stores the packs with their signature beside them, in one write (see stored-values.ts STORAGE_KEYS). */
+async function writePacks(next: ImportedPack[]): Promise<void> {
+  await storage.setItems([
+    { item: packsItem, value: next },
+    { key: `local:${STORAGE_KEYS.packsSignature}`, value: packsSignature(next) },
+  ]);
 }
