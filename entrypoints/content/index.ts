@@ -13,7 +13,7 @@ import { requestMatcherSnapshot } from '../../src/messaging/matcher-snapshot-cli
 import { toContentFrom } from '../../src/messaging/page-messages';
 import type { ContentToBackground, PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
-import type { PageFinding } from '../../src/page/scanner';
+import type { PageFinding } from '../../src/page/findings';
 import { addPageDismissal, readPageDismissals, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { Dismissal, Settings } from '../../src/settings/schema';
 import { siteOf } from '../../src/settings/values';
@@ -23,7 +23,8 @@ import { uiLangFrom } from '../../src/ui/lang';
 import { createCardBundleLoader, type CardBundle } from './card-ui-loader';
 import { createDismissalsGate } from './dismissals-gate';
 import { cardModelFor } from './knowledge';
-import { createMatcherStageLoader, followPageMatcher } from './page-matcher';
+import { createMatcherStageLoader } from './matcher-stage-loader';
+import { followPageMatcher } from './page-matcher';
 import { startPageSession, type PageSession } from './page-session';
 import { createReporter } from './reporter';
 
@@ -157,6 +158,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       document,
       signal,
       matcher: current,
+      loadStage,
       kinds: kindsOf(settings),
       style: settings.highlightStyle,
       filter: dismissalFilter(dismissals, site),

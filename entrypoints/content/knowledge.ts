@@ -5,7 +5,7 @@
  * incidents of all the page's findings, later cards for what is still missing.
  */
 import type { CardDetails, IncidentDetailsClient } from '../../src/messaging/incident-details-client';
-import type { PageFinding } from '../../src/page/scanner';
+import type { PageFinding } from '../../src/page/findings';
 import type { CardModel } from '../../src/ui/card/card-model';
 import type { UiLang } from '../../src/ui/lang';
 

@@ -18,32 +18,10 @@
 import { snapshotCandidates } from '../../src/core/snapshot-filter';
 import type { Matcher } from '../../src/core/types';
 import type { SnapshotAnswer } from '../../src/messaging/matcher-snapshot-client';
-import { createBundleLoader, hasFunctions } from './bundle-loader';
+import type { LoadStage } from './matcher-stage-loader';
 
 /** Asks the background for a snapshot (see requestMatcherSnapshot). */
 export type AskSnapshot = (rebuild: boolean) => Promise<SnapshotAnswer>;
-
-/** What the matcher's bundle provides (entrypoints/matcher-stage.ts). */
-export interface MatcherStage {
-  /** The matcher of a snapshot, or null when it is malformed (src/core/matcher.ts). */
-  createMatcherFromSnapshot(snapshot: unknown): Matcher | null;
-}
-
-/** The matcher's bundle: at once once loaded, else a promise for it (see ./bundle-loader.ts). */
-export type LoadStage = () => MatcherStage | Promise<MatcherStage>;
-
-/** Where the matcher's bundle leaves its MatcherStage (a property of the content-script world's global object). */
-export const MATCHER_STAGE_GLOBAL = '__grokContextMatcher';
-
-/** The loader of the matcher's bundle (`importBundle`: a dynamic import of its extension URL). */
-export function createMatcherStageLoader(options: { importBundle(): Promise<unknown>; scope: object }): LoadStage {
-  return createBundleLoader({
-    ...options,
-    global: MATCHER_STAGE_GLOBAL,
-    isBundle: (value): value is MatcherStage => hasFunctions(value, ['createMatcherFromSnapshot']),
-    missing: 'the matcher bundle left no matcher to make',
-  });
-}
 
 /**
  * The page's matcher for a snapshot: its candidate filter at once, its matching once `whenReady` has loaded the

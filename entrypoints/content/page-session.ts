@@ -7,17 +7,23 @@
  * `<gc-root data-state="scanning|settled" data-findings="N">`.
  */
 import type { FindingKind, Matcher } from '../../src/core/types';
-import { createHighlighter, type HighlightStyle, type Highlighter } from '../../src/page/highlighter';
-import { watchHover } from '../../src/page/hit-test';
-import { createScanner, type PageFinding, type ScanState } from '../../src/page/scanner';
+import type { CreateFindingsIndex, PageFinding } from '../../src/page/findings';
+import type { HighlightStyle, Highlighter } from '../../src/page/highlighter';
+import { createScanner, type ScanState } from '../../src/page/scanner';
 import { composedParent, liveRange } from '../../src/page/text-index';
 import { createCardHost, type CardHost, type CreateCardUi } from '../../src/ui/card/card-host';
 import type { CardModel } from '../../src/ui/card/card-model';
+import type { LoadStage, MatcherStage } from './matcher-stage-loader';
 
 export interface PageSessionOptions {
   document: Document;
   signal: AbortSignal;
   matcher: Matcher;
+  /**
+   * The matcher's bundle (./matcher-stage-loader.ts): the findings index, the highlights and the hover come with
+   * it, loaded with the page's first candidate.
+   */
+  loadStage: LoadStage;
   kinds: readonly FindingKind[];
   style: HighlightStyle;
   filter: ((finding: PageFinding) => boolean) | undefined;
@@ -51,15 +57,24 @@ export interface PageSession {
 export function startPageSession(options: PageSessionOptions): PageSession {
   const { document, signal } = options;
   let style = options.style;
+  /** The matcher's bundle, once the scanner has had its findings index from it. */
+  let stage: MatcherStage | null = null;
+  const findingsIndex = (): CreateFindingsIndex | Promise<CreateFindingsIndex> => {
+    const take = (loaded: MatcherStage): CreateFindingsIndex => (stage = loaded).createFindingsIndex;
+    const loading = options.loadStage();
+    return loading instanceof Promise ? loading.then(take) : take(loading);
+  };
   /**
    * Painting and the pointer's and keyboard's listeners start with the page's first finding: a page without one
-   * (most pages) registers no highlight and does not listen to its pointer or keys.
+   * (most pages) registers no highlight and does not listen to its pointer or keys. A finding comes from the
+   * findings index, so the bundle they come with is loaded by then.
    */
   let highlighter: Highlighter | null = null;
   function painter(): Highlighter {
     if (highlighter === null) {
-      highlighter = createHighlighter({ signal, style });
-      listenForCards();
+      if (stage === null) throw new Error('a finding before the matcher bundle was loaded');
+      highlighter = stage.createHighlighter({ signal, style });
+      listenForCards(stage);
     }
     return highlighter;
   }
@@ -91,6 +106,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     document,
     signal,
     matcher: options.matcher,
+    findingsIndex,
     kinds: options.kinds,
     filter: options.filter,
     onChange(change) {
@@ -134,7 +150,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     } else show(model, ui);
   }
 
-  function listenForCards(): void {
+  function listenForCards(loaded: MatcherStage): void {
     // The keyboard emphasis goes when its card closes (Esc, a click elsewhere).
     // The card's own listeners (on window, capture) run first; check once they are done.
     const clearActiveIfClosed = (): void => {
@@ -144,7 +160,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     };
     document.addEventListener('keydown', (event) => event.key === 'Escape' && clearActiveIfClosed(), { capture: true, signal });
     document.addEventListener('pointerdown', clearActiveIfClosed, { capture: true, passive: true, signal });
-    watchHover({
+    loaded.watchHover({
       document,
       signal,
       findingsIn: scanner.findingsIn,

@@ -9,7 +9,7 @@
  */
 import { FINDING_ID_MAX, REPORTED_FINDINGS_MAX, REPORTED_INCIDENT_MAX, REPORTED_TEXT_MAX } from '../../src/messaging/limits';
 import type { FindingsReport, PageStatus } from '../../src/messaging/schema';
-import type { PageFinding } from '../../src/page/scanner';
+import type { PageFinding } from '../../src/page/findings';
 
 
 /** A finding the schema takes (ids are the scanner's and the knowledge base's: never this long in practice). */

@@ -4,7 +4,7 @@
  * marks, runs of whitespace), so the same headline re-rendered with other markup stays dismissed.
  */
 import type { FindingKind } from '../core/types';
-import type { PageFinding } from './scanner';
+import type { PageFinding } from './findings';
 
 /** The dismissal fields the filter reads (src/settings `Dismissal` has these and more). */
 export interface DismissalLike {

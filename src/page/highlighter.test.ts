@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHighlighter, type HighlightLike, type HighlightRegistryLike } from './highlighter';
 import { findingAtPoint } from './hit-test';
-import type { PageFinding } from './scanner';
+import type { PageFinding } from './findings';
 import { rangeFor, readBlocks } from './text-index';
 
 class FakeHighlight implements HighlightLike {

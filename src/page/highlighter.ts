@@ -10,7 +10,7 @@
  * opens the card (hit-testing works on offsets, not on painted marks).
  */
 import type { FindingKind } from '../core/types';
-import type { FindingsChange, PageFinding } from './scanner';
+import type { FindingsChange, PageFinding } from './findings';
 
 export type HighlightStyle = 'underline' | 'background' | 'off';
 

@@ -4,7 +4,7 @@
  * caret position under the pointer says which (if any) holds the character under the pointer. One delegated
  * listener for the whole page, at most one test per animation frame.
  */
-import type { FindingSpan, PageFinding } from './scanner';
+import type { FindingSpan, PageFinding } from './findings';
 import { HOST_TAG, blockContainerOf, offsetOf, shadowRootsAbove } from './text-index';
 
 export interface Hit {

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMatcher } from '../core';
 import type { Matcher } from '../core/types';
 import { bundledMatcherConfig } from '../data';
-import { createScanner, type PageFinding, type ScanState, type Scanner } from './scanner';
+import { createFindingsIndex, type CreateFindingsIndex, type PageFinding } from './findings';
+import { createScanner, type ScanState, type Scanner } from './scanner';
 
 const HEADLINE = 'Iran Strikes Tel Aviv with Heavy Missiles';
 const KLAY = 'Klay Thompson Accused in Bizarre Brick-Vandalism Spree';
@@ -42,6 +43,7 @@ function start(matcher: Matcher = realMatcher, extra: Partial<Parameters<typeof 
     document,
     matcher,
     signal: controller.signal,
+    findingsIndex: () => createFindingsIndex,
     onState: (state, count) => states.push([state, count]),
     ...extra,
   });
@@ -570,6 +572,87 @@ describe('a matcher loaded on first need (the content script loads it when the p
     scanner.setMatcher(realMatcher);
     await scanner.settled();
     expect(scanner.findings()).toHaveLength(1);
+  });
+});
+
+describe('a findings index loaded on first need (the content script has it in the matcher’s bundle)', () => {
+  /** Loads of the index, each pending until `finish` (the last one asked for). */
+  function indexLoads(): { load(): Promise<CreateFindingsIndex>; asked: number; requested(): Promise<void>; finish(ok: boolean): void } {
+    let asked = 0;
+    let settle: (ok: boolean) => void = () => undefined;
+    let onRequest: () => void = () => undefined;
+    let request = new Promise<void>((resolve) => (onRequest = resolve));
+    return {
+      load() {
+        asked++;
+        onRequest();
+        return new Promise<CreateFindingsIndex>((resolve, reject) => {
+          settle = (ok) => (ok ? resolve(createFindingsIndex) : reject(new Error('the bundle did not load')));
+        });
+      },
+      get asked() {
+        return asked;
+      },
+      async requested() {
+        await request;
+        request = new Promise<void>((resolve) => (onRequest = resolve));
+      },
+      finish: (ok) => settle(ok),
+    };
+  }
+
+  it('is never asked for on a page without a candidate, nor for text changes without one', async () => {
+    document.body.innerHTML = `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(50)}<p id="clock">Updated 1 minute ago</p>`;
+    const loads = indexLoads();
+    const scanner = start(realMatcher, { findingsIndex: loads.load });
+    await scanner.settled();
+    ((document.getElementById('clock') as HTMLElement).firstChild as Text).data = 'Updated 2 minutes ago';
+    await scanner.settled();
+    expect(loads.asked).toBe(0);
+    expect(scanner.findings()).toEqual([]);
+    expect(states.at(-1)).toEqual(['settled', 0]);
+  });
+
+  it('is asked for once, at the first candidate, and the scan settles only once it has what was found', async () => {
+    document.body.innerHTML = `<p>Ordinary words.</p><h2>${HEADLINE}</h2><div id="feed"></div>`;
+    const loads = indexLoads();
+    const scanner = start(realMatcher, { findingsIndex: loads.load });
+    let settled = false;
+    void scanner.settled().then(() => (settled = true));
+    await loads.requested();
+    expect(settled).toBe(false);
+    expect(scanner.state).toBe('scanning');
+    loads.finish(true);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
+    const post = document.createElement('p');
+    post.textContent = KLAY;
+    document.getElementById('feed')?.append(post);
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(2);
+    expect(loads.asked).toBe(1);
+  });
+
+  it('settles with nothing found, throwing nothing into the page, when it cannot be loaded; the next candidate asks again', async () => {
+    document.body.innerHTML = `<h2>${HEADLINE}</h2><div id="feed"></div>`;
+    const before = document.body.innerHTML;
+    const loads = indexLoads();
+    const scanner = start(realMatcher, { findingsIndex: loads.load });
+    await loads.requested();
+    loads.finish(false);
+    await scanner.settled();
+    expect(scanner.findings()).toEqual([]);
+    expect(states.at(-1)).toEqual(['settled', 0]);
+    expect(document.body.innerHTML).toBe(before);
+    const post = document.createElement('p');
+    post.textContent = KLAY;
+    document.getElementById('feed')?.append(post);
+    void scanner.settled();
+    await loads.requested();
+    loads.finish(true);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`]);
+    expect(loads.asked).toBe(2);
   });
 });
 

@@ -7,63 +7,31 @@
  *   element is read on its own; a changed inline run re-reads only its container's own text, not nested
  *   blocks), so the work is proportional to what changed, not to the page. A batch touching 1000+ nodes
  *   (the threshold darkreader uses) is cheaper as one full rescan.
- * - Only text the matcher's candidate filter lets through is matched; a matcher whose matching part loads on
- *   first need (`Matcher.whenReady`) is asked to load at the first candidate the reader marks and waited for
- *   before matching, so a page without a candidate never loads it.
- * - Findings whose text leaves the page disappear at the next commit.
- * - X's story cards (./story-cards.ts) turn a standalone label into one finding over the card's headline and
- *   summary; the label's and any mention findings inside the card are absorbed into it.
+ * - Only text the matcher's candidate filter lets through is matched. What matching needs and may still have
+ *   to load (the matcher's matching part, `Matcher.whenReady`, and the findings index, `findingsIndex`) is
+ *   asked for at the first candidate the reader marks and waited for before matching, so a page without a
+ *   candidate never loads it.
+ * - What was found is kept by the findings index (./findings.ts): page findings with stable ids, in document
+ *   order, story cards and visibility included; each commit says what was added and removed.
  *
  * Everything is tied to one AbortSignal. `settled()` resolves when no work is pending (tests await it).
  */
 import { hasAnchor } from '../core/prefilter';
-import type { Finding, FindingKind, MatchReason, MatchRule, Matcher } from '../core/types';
+import type { FindingKind, Matcher } from '../core/types';
+import type { CreateFindingsIndex, FindingsChange, FindingsIndex, PageFinding } from './findings';
 import { createShadowHostFinder } from './shadow-hosts';
-import { findStoryCard, isStandaloneLabel, type BlockSpan, type StoryCard } from './story-cards';
 import { BLOCK_SEPARATOR } from './text-rules';
 import {
   HOST_TAG,
   asShadowRoot,
   blockContainerOf,
   createReader,
-  displayText,
   isBlockElement,
-  renderState,
   isSkippedElement,
-  positionAt,
-  rangeFor,
-  shadowRootsAbove,
-  trimSpan,
   type ReadRoot,
   type TextBlock,
   type TextReader,
 } from './text-index';
-
-export interface FindingSpan {
-  readonly block: TextBlock;
-  readonly start: number;
-  readonly end: number;
-  /** Static: rebuilt when the block is re-read, never tracked by the browser. */
-  readonly range: AbstractRange;
-}
-
-export interface PageFinding {
-  /** Stable for the page's lifetime while the finding's element stays (a counter, "f1", "f2", ...). */
-  readonly id: string;
-  readonly kind: FindingKind;
-  readonly incident?: string;
-  readonly rule: MatchRule;
-  /** What was found, whitespace collapsed (a story card: its headline). */
-  readonly text: string;
-  readonly why: MatchReason;
-  /** One span for a text finding; a story card has its headline and summary blocks. */
-  readonly spans: readonly FindingSpan[];
-}
-
-export interface FindingsChange {
-  added: readonly PageFinding[];
-  removed: readonly PageFinding[];
-}
 
 export type ScanState = 'scanning' | 'settled';
 
@@ -72,6 +40,12 @@ export interface ScannerOptions {
   matcher: Matcher;
   kinds?: readonly FindingKind[];
   signal: AbortSignal;
+  /**
+   * Makes the findings index (./findings.ts `createFindingsIndex`), asked for with the first candidate: at once,
+   * or a promise while it loads (the content script has it in the matcher's bundle). A failed load rejects, and
+   * the next candidate asks again.
+   */
+  findingsIndex(): CreateFindingsIndex | Promise<CreateFindingsIndex>;
   /** Which findings to keep (e.g. not dismissed). */
   filter?: (finding: PageFinding) => boolean;
   onChange?: (change: FindingsChange) => void;
@@ -99,19 +73,6 @@ export interface Scanner {
   rescan(): void;
   setMatcher(matcher: Matcher, kinds?: readonly FindingKind[]): void;
   setFilter(filter: ((finding: PageFinding) => boolean) | undefined): void;
-}
-
-interface RawFinding {
-  readonly finding: Finding;
-  /** Identity within the container: kind, incident, rule, text and occurrence. */
-  readonly key: string;
-}
-
-interface IndexedBlock {
-  readonly block: TextBlock;
-  readonly raws: RawFinding[];
-  /** Computed style check, done once per block at commit (see `renderState`). */
-  visible?: boolean;
 }
 
 interface ReadJob {
@@ -192,37 +153,6 @@ function styleChangeMatters(oldValue: string | null, newValue: string | null): b
   return mentions(oldValue) || mentions(newValue);
 }
 
-/**
- * Document order of two findings by their first span; a known headline before the card starting with it.
- * `placeOf` gives the block a finding is ordered by when that is not its first span's (a story card, whose
- * spans come from a reading pass of their own: ordered where its label was read).
- */
-function inDocumentOrder(a: PageFinding, b: PageFinding, placeOf: (finding: PageFinding) => TextBlock | undefined): number {
-  const blockA = placeOf(a);
-  const blockB = placeOf(b);
-  if (blockA !== undefined && blockB !== undefined && blockA !== blockB && blockA.run === blockB.run) return blockA.seq - blockB.seq;
-  const ra = a.spans[0]?.range;
-  const rb = b.spans[0]?.range;
-  if (ra === undefined || rb === undefined || ra.startContainer === rb.startContainer) {
-    return (ra?.startOffset ?? 0) - (rb?.startOffset ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'fabricated-headline' ? -1 : 1);
-  }
-  return treeOrder(ra.startContainer, rb.startContainer);
-}
-
-/** Document order of two nodes; a shadow tree's nodes stand where its host stands. */
-function treeOrder(a: Node, b: Node): number {
-  const position = a.compareDocumentPosition(b);
-  if ((position & 1) /* DISCONNECTED: different trees */ === 0) return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
-  const hostsOf = (node: Node): Node[] => [node, ...shadowRootsAbove(node).map((root) => root.host)];
-  const chainA = hostsOf(a);
-  const chainB = hostsOf(b);
-  for (const x of chainA) {
-    const y = chainB.find((node) => node.getRootNode() === x.getRootNode());
-    if (y !== undefined) return x === y ? chainB.length - chainA.length : treeOrder(x, y);
-  }
-  return 0;
-}
-
 export function createScanner(options: ScannerOptions): Scanner {
   const { document, signal } = options;
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
@@ -231,9 +161,12 @@ export function createScanner(options: ScannerOptions): Scanner {
   let kinds = options.kinds;
   let filter = options.filter;
 
-  // Blocks that hold raw findings (only those are kept: a page's other text is read, matched and dropped).
-  const indexed = new Set<IndexedBlock>();
-  const byContainer = new WeakMap<Element, IndexedBlock[]>();
+  /**
+   * What the matcher found, kept with the page (./findings.ts): made when the page first has a candidate to match
+   * (`options.findingsIndex` loads it); until then nothing is indexed, so nothing is dropped or committed.
+   */
+  let index: FindingsIndex | null = null;
+  let indexLoading: Promise<void> | null = null;
 
   // Work queue.
   let fullPending = false;
@@ -246,114 +179,30 @@ export function createScanner(options: ScannerOptions): Scanner {
   let watchingShadows = false;
   let matchQueue: TextBlock[] = [];
   let matchPos = 0;
+  /** A commit is wanted besides what the index has changed (a new filter, a full rescan). */
   let commitNeeded = false;
   let pumping = false;
   let state: ScanState = 'scanning';
   let waiters: Array<() => void> = [];
 
-  // Committed findings.
-  let current = new Map<string, PageFinding>();
-  /** `current` in document order. */
-  let ordered: PageFinding[] = [];
-  const byId = new Map<string, PageFinding>();
-  const hitIndex = new Map<Element, PageFinding[]>();
-  const cardCache = new Map<TextBlock, StoryCard>();
-  /** Story cards are ordered where their label was read (see `inDocumentOrder`). */
-  const orderedAt = new WeakMap<PageFinding, TextBlock>();
-  const placeOf = (finding: PageFinding): TextBlock | undefined => orderedAt.get(finding) ?? finding.spans[0]?.block;
-  const idByKey = new Map<string, string>();
-  let nextId = 1;
-  const elementIds = new WeakMap<Element, number>();
-  let nextElementId = 1;
-
-  function elementId(element: Element): number {
-    let id = elementIds.get(element);
-    if (id === undefined) {
-      id = nextElementId++;
-      elementIds.set(element, id);
-    }
-    return id;
-  }
-
-  // --- indexed blocks ------------------------------------------------------------------------------
-
-  function removeIndexed(item: IndexedBlock): void {
-    if (!indexed.delete(item)) return;
-    unchecked.delete(item);
-    cardCache.delete(item.block);
-    const list = byContainer.get(item.block.container);
-    if (list === undefined) return;
-    const rest = list.filter((other) => other !== item);
-    if (rest.length === 0) byContainer.delete(item.block.container);
-    else byContainer.set(item.block.container, rest);
-    commitNeeded = true;
-  }
-
+  /** Drops the blocks of a container's own text (see `FindingsIndex.removeContainer`). */
   function removeContainer(container: Element): void {
-    const list = byContainer.get(container);
-    if (list === undefined) return;
     // A shadow host owns the top-level text of its shadow tree too: that is re-read with the shadow root.
-    const tree = watchingShadows ? container.getRootNode() : null;
-    for (const item of list) if (tree === null || item.block.nodes[0]?.getRootNode() === tree) removeIndexed(item);
+    index?.removeContainer(container, watchingShadows);
   }
 
-  /** Drops what was indexed inside a subtree that left the page (walks only that subtree). */
-  function removeUnder(root: Node): void {
-    if (root.nodeType !== 1 || indexed.size === 0) return;
-    removeContainer(root as Element);
-    const walker = document.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) removeContainer(node as Element);
-  }
-
-  /** Drops what was indexed under `root` even where it is now hidden (the reader will not enter there). */
-  function sweepUnder(root: ReadRoot): void {
-    // A shadow root's blocks are those of its tree's text (its top-level text's container is the host, outside it).
-    const under = root.nodeType === 1 ? (item: IndexedBlock) => root.contains(item.block.container) : (item: IndexedBlock) => root.contains(item.block.nodes[0] ?? null);
-    for (const item of [...indexed]) if (under(item)) removeIndexed(item);
-  }
-
-  /** Indexed blocks whose visibility is not known yet; `styleReady`: a rendering has passed since they came. */
-  const unchecked = new Set<IndexedBlock>();
+  /** A rendering has passed since the blocks not yet checked for visibility came (see `commit`). */
   let styleReady = false;
   let frameWanted = false;
-  /** The matcher's loading (`Matcher.whenReady`), which the blocks waiting to be matched wait for. */
-  let matcherWanted: Promise<void> | null = null;
-
-  function addIndexed(block: TextBlock, findings: Finding[]): void {
-    const containerId = elementId(block.container);
-    const seen = new Map<string, number>();
-    const raws = findings.map((finding): RawFinding => {
-      const base = `${containerId}|${finding.kind}|${finding.incident ?? ''}|${finding.why.rule}|${displayText(finding.text)}`;
-      const count = (seen.get(base) ?? 0) + 1;
-      seen.set(base, count);
-      return { finding, key: `${base}|${count}` };
-    });
-    const item: IndexedBlock = { block, raws };
-    const list = byContainer.get(block.container);
-    // Several runs of one container are keyed apart by their text; keep occurrence counts unique across them.
-    if (list !== undefined) {
-      const taken = new Set(list.flatMap((other) => other.raws.map((raw) => raw.key)));
-      for (let i = 0; i < raws.length; i++) {
-        let raw = raws[i] as RawFinding;
-        let n = 1;
-        while (taken.has(raw.key)) raw = { finding: raw.finding, key: `${raw.key}~${n++}` };
-        raws[i] = raw;
-      }
-      list.push(item);
-    } else {
-      byContainer.set(block.container, [item]);
-    }
-    indexed.add(item);
-    unchecked.add(item);
-    commitNeeded = true;
-  }
+  /** What matching waits for (the matcher's and the index's loading), which the blocks waiting to be matched wait for. */
+  let stageWanted: Promise<void> | null = null;
 
   // --- reading and matching ------------------------------------------------------------------------
 
   function startRead(job: ReadJob): void {
     // A sparse read enters only the blocks that may hold a finding, and a shadow root's top-level text is not
     // its host's own re-read: drop what was found anywhere under the root.
-    if (!job.shallow && indexed.size > 0 && (matcher.candidates != null || job.root.nodeType !== 1)) sweepUnder(job.root);
+    if (!job.shallow && index !== null && !index.empty && (matcher.candidates != null || job.root.nodeType !== 1)) index.sweepUnder(job.root);
     reader = {
       job,
       reader: createReader(job.root, { shallow: job.shallow, onBlockElement: removeContainer, candidates: matcher.candidates }),
@@ -373,29 +222,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       matchQueue = [];
       matchPos = 0;
     }
-    const starts: number[] = [];
-    let text = '';
-    for (const block of blocks) {
-      starts.push(text.length);
-      text += block.text + BLOCK_SEPARATOR;
-    }
-    const found = matcher.match(text, kinds === undefined ? undefined : { kinds });
-    if (found.length === 0) return;
-    const perBlock = new Map<number, Finding[]>();
-    let index = 0;
-    for (const finding of found) {
-      // Findings come sorted by start; blocks are in order: advance the block pointer.
-      while (index + 1 < starts.length && (starts[index + 1] as number) <= finding.start) index++;
-      const base = starts[index] as number;
-      const block = blocks[index] as TextBlock;
-      const start = finding.start - base;
-      const end = Math.min(finding.end - base, block.text.length);
-      if (start < 0 || start >= end) continue;
-      const list = perBlock.get(index) ?? [];
-      list.push({ ...finding, start, end, text: block.text.slice(start, end) });
-      perBlock.set(index, list);
-    }
-    for (const [blockIndex, findings] of perBlock) addIndexed(blocks[blockIndex] as TextBlock, findings);
+    (index as FindingsIndex).match(blocks, matcher, kinds);
   }
 
   // --- open shadow roots ---------------------------------------------------------------------------
@@ -508,7 +335,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       let inlineChanged = false;
       for (const node of record.removedNodes) {
         if (isHost(node)) continue;
-        removeUnder(node);
+        index?.removeUnder(node);
         if (node.nodeType === 3 || (node.nodeType === 1 && !isBlockElement(node as Element))) inlineChanged = true;
       }
       for (const node of record.addedNodes) {
@@ -548,11 +375,11 @@ export function createScanner(options: ScannerOptions): Scanner {
     };
     for (const root of deep) {
       if (isSkippedElement(root)) {
-        if (swept.has(root)) sweepUnder(root);
+        if (swept.has(root)) index?.sweepUnder(root);
         continue;
       }
       if (!keep(root, true)) continue;
-      if (swept.has(root)) sweepUnder(root);
+      if (swept.has(root)) index?.sweepUnder(root);
       roots.push({ root, shallow: false });
     }
     for (const root of shallow) {
@@ -561,12 +388,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     for (const tree of shadows) if (tree.isConnected) roots.push({ root: tree, shallow: false });
     // Cached story cards touching a changed subtree are found again.
-    if (cardCache.size > 0) {
-      for (const [block, card] of [...cardCache]) {
-        const touched = roots.some(({ root }) => root.contains(card.element) || card.element.contains(root));
-        if (touched || !card.element.isConnected) cardCache.delete(block);
-      }
-    }
+    index?.forgetCardsTouching(roots.map((job) => job.root));
     for (const job of roots) readQueue.push(job);
   }
 
@@ -616,8 +438,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     matchPos = 0;
     pendingRecords = [];
     pendingMutatedNodes = 0;
-    for (const item of [...indexed]) removeIndexed(item);
-    cardCache.clear();
+    index?.clear();
     commitNeeded = true;
     const root = document.documentElement;
     if (root !== null) readQueue.push({ root, shallow: false, whole: true });
@@ -631,7 +452,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       readQueue.length > 0 ||
       hosts.busy ||
       pendingRecords.length > 0 ||
-      commitNeeded
+      commitNeeded ||
+      index?.changed === true
     );
   }
 
@@ -639,7 +461,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (state === next && next === 'scanning') return;
     state = next;
     try {
-      options.onState?.(next, current.size);
+      options.onState?.(next, index?.count ?? 0);
     } catch (error) {
       console.debug('[grok-context] state listener failed', error);
     }
@@ -661,12 +483,13 @@ export function createScanner(options: ScannerOptions): Scanner {
         const shouldYield = (): boolean => performance.now() >= sliceEnd;
         do {
           unitOfWork(shouldYield);
-        } while (!signal.aborted && hasWork() && !shouldYield() && !frameWanted && matcherWanted === null);
-        if (matcherWanted !== null) {
-          const loading = matcherWanted;
-          matcherWanted = null;
+        } while (!signal.aborted && hasWork() && !shouldYield() && !frameWanted && stageWanted === null);
+        if (stageWanted !== null) {
+          const loading = stageWanted;
+          stageWanted = null;
           await loading.catch((error: unknown) => {
-            // Nothing can be matched with this matcher: what was read for it is dropped (a new one rescans).
+            // Nothing can be matched: what was read for it is dropped (a new matcher rescans; a later change's
+            // candidate asks for a failed index again).
             if (!signal.aborted) console.debug('[grok-context] the matcher could not be loaded', error);
             matchQueue = [];
             matchPos = 0;
@@ -692,7 +515,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       fullPending = false;
       commitNeeded = false;
       frameWanted = false;
-      matcherWanted = null;
+      stageWanted = null;
     } finally {
       pumping = false;
     }
@@ -704,9 +527,43 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /** Starts loading the matcher when it has still to be loaded (`Matcher.whenReady`; one load however often asked). */
-  function prepareMatcher(): void {
+  /** The findings index's loading, started when the index has still to be made (one load however often asked). */
+  function indexReady(): Promise<void> | null {
+    if (index !== null) return null;
+    if (indexLoading !== null) return indexLoading;
+    const create = options.findingsIndex();
+    if (!(create instanceof Promise)) {
+      index = create();
+      return null;
+    }
+    indexLoading = create.then(
+      (made) => {
+        indexLoading = null;
+        index ??= made();
+      },
+      (error: unknown) => {
+        indexLoading = null;
+        throw error;
+      },
+    );
+    return indexLoading;
+  }
+
+  /**
+   * What matching waits for: the matcher's loading (`Matcher.whenReady`) and the findings index's, started when
+   * still to be done; null when both are here.
+   */
+  function stageReady(): Promise<void> | null {
+    const matcherLoading = matcher.whenReady?.() ?? null;
+    const loading = indexReady();
+    if (matcherLoading === null) return loading;
+    return loading === null ? matcherLoading : Promise.all([matcherLoading, loading]).then(() => undefined);
+  }
+
+  /** Starts the loads matching needs (see `stageReady`). */
+  function prepareMatching(): void {
     // A failed load is reported when the pump waits for it, before matching.
-    matcher.whenReady?.()?.catch(() => undefined);
+    stageReady()?.catch(() => undefined);
   }
 
   function unitOfWork(shouldYield: () => boolean): void {
@@ -723,7 +580,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       for (const block of active.reader.takeBlocks()) if (filter == null || hasAnchor(filter, block.text)) matchQueue.push(block);
       // Blocks are matched once the read is done: a matcher still to be loaded starts loading at the first
       // candidate, so the load overlaps the rest of the read.
-      if (matchPos < matchQueue.length || active.reader.holdsCandidates) prepareMatcher();
+      if (matchPos < matchQueue.length || active.reader.holdsCandidates) prepareMatching();
       if (done) {
         reader = null;
         if (active.reader.interrupted && active.job.root.isConnected) readQueue.unshift(active.job);
@@ -733,8 +590,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
     if (matchPos < matchQueue.length) {
       // The first candidate of a page whose matcher is still to be loaded: the pump waits for it.
-      const loading = matcher.whenReady?.() ?? null;
-      if (loading !== null) matcherWanted = loading;
+      const loading = stageReady();
+      if (loading !== null) stageWanted = loading;
       else matchChunk();
       return;
     }
@@ -750,10 +607,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       planRecords();
       return;
     }
-    if (commitNeeded) {
+    if (commitNeeded || index?.changed === true) {
       // Visibility needs computed style: ask once the browser has rendered the changes (its own style pass),
       // never making it style the page inside our task.
-      if (!styleReady && unchecked.size > 0) {
+      if (!styleReady && index?.unchecked === true) {
         frameWanted = true;
         return;
       }
@@ -762,211 +619,24 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
-  // --- visibility the browser has not computed yet ----------------------------------------------------
-
-  /**
-   * Blocks inside the skipped contents of an off-screen `content-visibility: auto` element, by that element
-   * (weakly: a feed cell the page removes takes its entry with it).
-   */
-  let deferred = new WeakMap<Element, Set<IndexedBlock>>();
-
-  function deferVisibility(skippedBy: Element, item: IndexedBlock): void {
-    let items = deferred.get(skippedBy);
-    if (items === undefined) {
-      items = new Set();
-      deferred.set(skippedBy, items);
-    }
-    items.add(item);
-  }
-
-  /** The browser now renders an element's contents: ask again about the blocks inside it. */
+  /** The browser now renders an element's contents: blocks inside it whose visibility was put off are checked again. */
   function onContentVisibility(event: Event): void {
-    if ((event as Event & { skipped?: boolean }).skipped === true) return;
-    const target = event.target as Element;
-    const items = deferred.get(target);
-    if (items === undefined) return;
-    deferred.delete(target);
-    for (const item of items) {
-      if (!indexed.has(item)) continue;
-      item.visible = undefined;
-      unchecked.add(item);
-      commitNeeded = true;
-    }
-    if (commitNeeded) schedule();
+    if (index === null) return;
+    index.contentVisibilityChanged(event);
+    if (index.changed) schedule();
   }
 
-  // --- commit: derive page findings, diff, notify ---------------------------------------------------
-
-  function spanFor(block: TextBlock, start: number, end: number): FindingSpan {
-    const [from, to] = trimSpan(block.text, start, end);
-    return { block, start: from, end: to, range: rangeFor(block, from, to) };
-  }
-
-  function sameSpans(a: readonly FindingSpan[], b: readonly BlockSpan[]): boolean {
-    if (a.length !== b.length) return false;
-    return a.every((span, i) => {
-      const other = b[i] as BlockSpan;
-      return span.block.nodes.length === other.block.nodes.length && span.block.nodes.every((node, j) => node === other.block.nodes[j]) && span.start === other.start && span.end === other.end;
-    });
-  }
-
-  function idFor(key: string): string {
-    let id = idByKey.get(key);
-    if (id === undefined) {
-      id = `f${nextId++}`;
-      idByKey.set(key, id);
-    }
-    return id;
-  }
+  // --- commit: the index's findings, notified -------------------------------------------------------
 
   function commit(): void {
     commitNeeded = false;
-    // A shadow tree's top-level text can leave while its container (the host) stays.
-    for (const item of [...indexed]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
-
-    // Story cards around standalone labels.
-    const labels: IndexedBlock[] = [];
-    for (const item of indexed) {
-      if (item.raws.some((raw) => isStandaloneLabel(item.block, raw.finding))) labels.push(item);
-    }
-    const labelContainers = labels.map((item) => item.block.container);
-    const cards = new Map<Element, { card: StoryCard; label: RawFinding; labelBlock: TextBlock }>();
-    for (const item of labels) {
-      let card: StoryCard | null | undefined = cardCache.get(item.block);
-      if (card === undefined) {
-        try {
-          card = findStoryCard(item.block, labelContainers);
-        } catch (error) {
-          // One odd card must not cost the page its other findings: the label stays a finding of its own.
-          console.debug('[grok-context] story card not read', error);
-          card = null;
-        }
-        if (card !== null) cardCache.set(item.block, card);
-      }
-      const label = item.raws.find((raw) => isStandaloneLabel(item.block, raw.finding));
-      if (card !== null && label !== undefined && !cards.has(card.element)) cards.set(card.element, { card, label, labelBlock: item.block });
-    }
-    const inCard = (element: Element): boolean => {
-      for (let current: Element | null = element; current !== null; current = current.parentElement) {
-        if (cards.has(current)) return true;
-      }
-      return false;
-    };
-
-    const next = new Map<string, PageFinding>();
-    for (const item of indexed) {
-      if (item.visible === undefined) {
-        const first = item.raws[0]?.finding;
-        const rendering = first === undefined ? undefined : renderState(positionAt(item.block, first.start, 'forward').node);
-        item.visible = rendering?.rendered ?? true;
-        unchecked.delete(item);
-        if (rendering?.skippedBy !== undefined) deferVisibility(rendering.skippedBy, item);
-      }
-      if (!item.visible) continue;
-      const absorbable = cards.size > 0 && inCard(item.block.container);
-      for (const raw of item.raws) {
-        const finding = raw.finding;
-        if (absorbable && finding.kind === 'grok-summary') continue;
-        const previous = current.get(raw.key);
-        if (previous !== undefined && previous.spans.length === 1 && previous.spans[0]?.block === item.block) {
-          next.set(raw.key, previous);
-          continue;
-        }
-        next.set(raw.key, {
-          id: idFor(raw.key),
-          kind: finding.kind,
-          ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
-          rule: finding.why.rule,
-          text: displayText(finding.text),
-          why: finding.why,
-          spans: [spanFor(item.block, finding.start, finding.end)],
-        });
-      }
-    }
-    for (const [element, { card, label, labelBlock }] of cards) {
-      const headlineText = displayText(card.headline.block.text.slice(card.headline.start, card.headline.end));
-      const key = `card|${elementId(element)}|${headlineText}`;
-      const wanted = [card.headline, ...card.summary];
-      const previous = current.get(key);
-      if (previous !== undefined && sameSpans(previous.spans, wanted)) {
-        next.set(key, previous);
-        continue;
-      }
-      const cardFinding: PageFinding = {
-        id: idFor(key),
-        kind: 'grok-summary',
-        rule: 'site-label',
-        text: headlineText,
-        why: { rule: 'site-label', variant: label.finding.why.variant, score: 1, lang: label.finding.why.lang },
-        spans: wanted.map((span) => spanFor(span.block, span.start, span.end)),
-      };
-      orderedAt.set(cardFinding, labelBlock);
-      next.set(key, cardFinding);
-    }
-    // Ids survive a filter change (a dismissal undone gets its old id back).
-    for (const key of [...idByKey.keys()]) if (!next.has(key)) idByKey.delete(key);
-    if (filter !== undefined) {
-      for (const [key, finding] of next) {
-        let keep = true;
-        try {
-          keep = filter(finding);
-        } catch (error) {
-          console.debug('[grok-context] finding filter failed', error);
-        }
-        if (!keep) next.delete(key);
-      }
-    }
-
-    const added: PageFinding[] = [];
-    const removed: PageFinding[] = [];
-    for (const [key, finding] of current) if (next.get(key) !== finding) removed.push(finding);
-    for (const [key, finding] of next) if (current.get(key) !== finding) added.push(finding);
-    current = next;
-    if (added.length === 0 && removed.length === 0) return;
-
-    for (const finding of removed) {
-      byId.delete(finding.id);
-      for (const span of finding.spans) {
-        const list = hitIndex.get(span.block.container);
-        if (list === undefined) continue;
-        const rest = list.filter((other) => other !== finding);
-        if (rest.length === 0) hitIndex.delete(span.block.container);
-        else hitIndex.set(span.block.container, rest);
-      }
-    }
-    for (const finding of added) {
-      byId.set(finding.id, finding);
-      for (const span of finding.spans) {
-        const list = hitIndex.get(span.block.container);
-        if (list === undefined) hitIndex.set(span.block.container, [finding]);
-        else if (!list.includes(finding)) list.push(finding);
-      }
-    }
-    // Keep the document-order list by inserting the few new findings (binary search), never re-sorting the
-    // whole page's findings with DOM comparisons on every batch.
-    if (removed.length > 0) {
-      const gone = new Set(removed);
-      ordered = ordered.filter((finding) => !gone.has(finding));
-    }
-    for (const finding of added) {
-      let low = 0;
-      let high = ordered.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (inDocumentOrder(ordered[middle] as PageFinding, finding, placeOf) <= 0) low = middle + 1;
-        else high = middle;
-      }
-      ordered.splice(low, 0, finding);
-    }
+    const change = index?.commit(filter) ?? null;
+    if (change === null) return;
     try {
-      options.onChange?.({ added, removed });
+      options.onChange?.(change);
     } catch (error) {
       console.debug('[grok-context] findings listener failed', error);
     }
-  }
-
-  function documentOrder(): PageFinding[] {
-    return ordered;
   }
 
   // --- lifetime ------------------------------------------------------------------------------------
@@ -979,20 +649,12 @@ export function createScanner(options: ScannerOptions): Scanner {
     'abort',
     () => {
       observer.disconnect();
-      deferred = new WeakMap();
       shadowRoots = new WeakSet();
       reader = null;
       readQueue.length = 0;
       matchQueue = [];
       pendingRecords = [];
-      indexed.clear();
-      unchecked.clear();
-      cardCache.clear();
-      const removed = [...current.values()];
-      current = new Map();
-      byId.clear();
-      hitIndex.clear();
-      ordered = [];
+      const removed = index?.dispose() ?? [];
       if (removed.length > 0) {
         try {
           options.onChange?.({ added: [], removed });
@@ -1021,9 +683,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (!pumping && !hasWork()) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
     },
-    findings: documentOrder,
-    findingById: (id) => byId.get(id),
-    findingsIn: (container) => hitIndex.get(container),
+    findings: () => index?.findings() ?? [],
+    findingById: (id) => index?.findingById(id),
+    findingsIn: (container) => index?.findingsIn(container),
     rescan: requestFull,
     setMatcher(nextMatcher, nextKinds): void {
       matcher = nextMatcher;

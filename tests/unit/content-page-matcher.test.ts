@@ -1,15 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  MATCHER_STAGE_GLOBAL,
-  SNAPSHOT_WAIT_MS,
-  createMatcherStageLoader,
-  followPageMatcher,
-  stagedMatcher,
-  type AskSnapshot,
-  type MatcherStage,
-  type PageMatcherFollower,
-} from '../../entrypoints/content/page-matcher';
+import { MATCHER_STAGE_GLOBAL, createMatcherStageLoader, type MatcherStage } from '../../entrypoints/content/matcher-stage-loader';
+import { SNAPSHOT_WAIT_MS, followPageMatcher, stagedMatcher, type AskSnapshot, type PageMatcherFollower } from '../../entrypoints/content/page-matcher';
 import { compileSnapshot, createMatcherFromSnapshot, packSnapshot } from '../../src/core/index';
+import { createFindingsIndex } from '../../src/page/findings';
+import { createHighlighter } from '../../src/page/highlighter';
+import { watchHover } from '../../src/page/hit-test';
 import type { Matcher } from '../../src/core/types';
 import { matcherConfigWith } from '../../src/data/matcher-config';
 import { testIncident } from '../../src/data/test-fixtures';
@@ -30,11 +25,14 @@ async function finds(matcher: Matcher | undefined, text: string): Promise<boolea
   return matcher.match(text, { kinds: ['fabricated-headline'] }).length > 0;
 }
 
+/** What the matcher's bundle leaves (entrypoints/matcher-stage.ts). */
+const stage: MatcherStage = { createMatcherFromSnapshot, createFindingsIndex, createHighlighter, watchHover };
+
 /** The matcher's bundle as the content script loads it: counted. */
 let stageLoads: number;
 const loadStage = (): Promise<MatcherStage> => {
   stageLoads++;
-  return Promise.resolve({ createMatcherFromSnapshot });
+  return Promise.resolve(stage);
 };
 
 let matchers: Matcher[];
@@ -225,7 +223,7 @@ describe("the page's matcher over time", () => {
 describe("the matcher's bundle", () => {
   /** A content-script world, and a bundle that leaves the matcher in it when evaluated (or fails, or leaves something else). */
   const world = (outcomes: readonly ImportOutcome[]): BundleWorld =>
-    bundleWorld(MATCHER_STAGE_GLOBAL, { createMatcherFromSnapshot }, {}, outcomes);
+    bundleWorld(MATCHER_STAGE_GLOBAL, stage, { createMatcherFromSnapshot }, outcomes);
 
   it('is imported once however many matchers wait for it; a failed or empty import fails their load, not the next', async () => {
     const bundle = world(['fails', 'leaves-half', 'loads']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toMessage } from '../../entrypoints/content/reporter';
 import { FindingsReportSchema } from '../../src/messaging/schema';
-import type { PageFinding } from '../../src/page/scanner';
+import type { PageFinding } from '../../src/page/findings';
 
 /** A finding as the reporter reads it (the fields it reports). */
 function finding(id: string, text: string, incident?: string): PageFinding {

@@ -1,0 +1,492 @@
+/**
+ * The page's findings, kept by the scanner (./scanner.ts) from the blocks it reads: what matching found in each
+ * block, turned into page findings with stable ids, ordered as the page is, with the page's story cards and the
+ * visibility of each block's text taken into account.
+ *
+ * The scanner reads and watches the page; this keeps and commits what its matcher finds. Only a page with a
+ * candidate has anything to keep, so the content script loads this part with the matcher's bundle
+ * (entrypoints/matcher-stage.ts): until then nothing is indexed, and a scanner without an index has nothing to
+ * drop, sweep or commit.
+ *
+ * - Blocks that hold raw findings are indexed (only those: a page's other text is read, matched and dropped).
+ * - A commit derives the page findings from the indexed blocks that are visible, diffs them against the last
+ *   commit's and says what was added and removed.
+ * - X's story cards (./story-cards.ts) turn a standalone label into one finding over the card's headline and
+ *   summary; the label's and any mention findings inside the card are absorbed into it.
+ * - Findings whose text leaves the page disappear at the next commit.
+ */
+import type { Finding, FindingKind, MatchReason, MatchRule, Matcher } from '../core/types';
+import { findStoryCard, isStandaloneLabel, type BlockSpan, type StoryCard } from './story-cards';
+import { BLOCK_SEPARATOR } from './text-rules';
+import { displayText, positionAt, rangeFor, renderState, shadowRootsAbove, trimSpan, type ReadRoot, type TextBlock } from './text-index';
+
+export interface FindingSpan {
+  readonly block: TextBlock;
+  readonly start: number;
+  readonly end: number;
+  /** Static: rebuilt when the block is re-read, never tracked by the browser. */
+  readonly range: AbstractRange;
+}
+
+export interface PageFinding {
+  /** Stable for the page's lifetime while the finding's element stays (a counter, "f1", "f2", ...). */
+  readonly id: string;
+  readonly kind: FindingKind;
+  readonly incident?: string;
+  readonly rule: MatchRule;
+  /** What was found, whitespace collapsed (a story card: its headline). */
+  readonly text: string;
+  readonly why: MatchReason;
+  /** One span for a text finding; a story card has its headline and summary blocks. */
+  readonly spans: readonly FindingSpan[];
+}
+
+export interface FindingsChange {
+  added: readonly PageFinding[];
+  removed: readonly PageFinding[];
+}
+
+export interface FindingsIndex {
+  /** Whether any block is indexed. */
+  readonly empty: boolean;
+  /** Whether a commit would change something: a block was indexed or dropped, or its visibility is to be known again. */
+  readonly changed: boolean;
+  /** Whether a commit has to compute the visibility of blocks indexed since the last one (it needs computed style). */
+  readonly unchecked: boolean;
+  /** Matches the text of `blocks` (in the page's order) and indexes those with findings. */
+  match(blocks: readonly TextBlock[], matcher: Matcher, kinds: readonly FindingKind[] | undefined): void;
+  /**
+   * Drops the blocks of `container`'s own text. `ownTreeOnly`: a shadow host's blocks from its shadow tree's
+   * top-level text stay (they are re-read with the shadow root).
+   */
+  removeContainer(container: Element, ownTreeOnly: boolean): void;
+  /** Drops what was indexed inside a subtree that left the page (walks only that subtree). */
+  removeUnder(root: Node): void;
+  /** Drops what was indexed under `root`, hidden parts included (a reader will not enter there). */
+  sweepUnder(root: ReadRoot): void;
+  /** Drops every indexed block (a full rescan follows). */
+  clear(): void;
+  /** Forgets the story cards a changed subtree touches (they are found again at the next commit). */
+  forgetCardsTouching(roots: readonly ReadRoot[]): void;
+  /** An element's `contentvisibilityautostatechange`: blocks inside it whose visibility was put off are checked again. */
+  contentVisibilityChanged(event: Event): void;
+  /** Derives the page findings, keeps those `filter` keeps, and returns what changed (null: nothing). */
+  commit(filter: ((finding: PageFinding) => boolean) | undefined): FindingsChange | null;
+  /** Current findings in document order. */
+  findings(): readonly PageFinding[];
+  readonly count: number;
+  findingById(id: string): PageFinding | undefined;
+  /** Findings with a span in this block container (for hit-testing). */
+  findingsIn(container: Element): readonly PageFinding[] | undefined;
+  /** Drops everything; returns the findings there were. */
+  dispose(): PageFinding[];
+}
+
+/** Makes a findings index (what the matcher's bundle provides to the scanner). */
+export type CreateFindingsIndex = () => FindingsIndex;
+
+interface RawFinding {
+  readonly finding: Finding;
+  /** Identity within the container: kind, incident, rule, text and occurrence. */
+  readonly key: string;
+}
+
+interface IndexedBlock {
+  readonly block: TextBlock;
+  readonly raws: RawFinding[];
+  /** Computed style check, done once per block at commit (see `renderState`). */
+  visible?: boolean;
+}
+
+/**
+ * Document order of two findings by their first span; a known headline before the card starting with it.
+ * `placeOf` gives the block a finding is ordered by when that is not its first span's (a story card, whose
+ * spans come from a reading pass of their own: ordered where its label was read).
+ */
+function inDocumentOrder(a: PageFinding, b: PageFinding, placeOf: (finding: PageFinding) => TextBlock | undefined): number {
+  const blockA = placeOf(a);
+  const blockB = placeOf(b);
+  if (blockA !== undefined && blockB !== undefined && blockA !== blockB && blockA.run === blockB.run) return blockA.seq - blockB.seq;
+  const ra = a.spans[0]?.range;
+  const rb = b.spans[0]?.range;
+  if (ra === undefined || rb === undefined || ra.startContainer === rb.startContainer) {
+    return (ra?.startOffset ?? 0) - (rb?.startOffset ?? 0) || (a.kind === b.kind ? 0 : a.kind === 'fabricated-headline' ? -1 : 1);
+  }
+  return treeOrder(ra.startContainer, rb.startContainer);
+}
+
+/** Document order of two nodes; a shadow tree's nodes stand where its host stands. */
+function treeOrder(a: Node, b: Node): number {
+  const position = a.compareDocumentPosition(b);
+  if ((position & 1) /* DISCONNECTED: different trees */ === 0) return position & 4 /* FOLLOWING */ ? -1 : position & 2 /* PRECEDING */ ? 1 : 0;
+  const hostsOf = (node: Node): Node[] => [node, ...shadowRootsAbove(node).map((root) => root.host)];
+  const chainA = hostsOf(a);
+  const chainB = hostsOf(b);
+  for (const x of chainA) {
+    const y = chainB.find((node) => node.getRootNode() === x.getRootNode());
+    if (y !== undefined) return x === y ? chainB.length - chainA.length : treeOrder(x, y);
+  }
+  return 0;
+}
+
+function spanFor(block: TextBlock, start: number, end: number): FindingSpan {
+  const [from, to] = trimSpan(block.text, start, end);
+  return { block, start: from, end: to, range: rangeFor(block, from, to) };
+}
+
+function sameSpans(a: readonly FindingSpan[], b: readonly BlockSpan[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((span, i) => {
+    const other = b[i] as BlockSpan;
+    return span.block.nodes.length === other.block.nodes.length && span.block.nodes.every((node, j) => node === other.block.nodes[j]) && span.start === other.start && span.end === other.end;
+  });
+}
+
+export function createFindingsIndex(): FindingsIndex {
+  const indexed = new Set<IndexedBlock>();
+  const byContainer = new WeakMap<Element, IndexedBlock[]>();
+  /** Indexed blocks whose visibility is not known yet. */
+  const unchecked = new Set<IndexedBlock>();
+  let changed = false;
+
+  // Committed findings.
+  let current = new Map<string, PageFinding>();
+  /** `current` in document order. */
+  let ordered: PageFinding[] = [];
+  const byId = new Map<string, PageFinding>();
+  const hitIndex = new Map<Element, PageFinding[]>();
+  const cardCache = new Map<TextBlock, StoryCard>();
+  /** Story cards are ordered where their label was read (see `inDocumentOrder`). */
+  const orderedAt = new WeakMap<PageFinding, TextBlock>();
+  const placeOf = (finding: PageFinding): TextBlock | undefined => orderedAt.get(finding) ?? finding.spans[0]?.block;
+  const idByKey = new Map<string, string>();
+  let nextId = 1;
+  const elementIds = new WeakMap<Element, number>();
+  let nextElementId = 1;
+
+  function elementId(element: Element): number {
+    let id = elementIds.get(element);
+    if (id === undefined) {
+      id = nextElementId++;
+      elementIds.set(element, id);
+    }
+    return id;
+  }
+
+  // --- indexed blocks ------------------------------------------------------------------------------
+
+  function removeIndexed(item: IndexedBlock): void {
+    if (!indexed.delete(item)) return;
+    unchecked.delete(item);
+    cardCache.delete(item.block);
+    const list = byContainer.get(item.block.container);
+    if (list === undefined) return;
+    const rest = list.filter((other) => other !== item);
+    if (rest.length === 0) byContainer.delete(item.block.container);
+    else byContainer.set(item.block.container, rest);
+    changed = true;
+  }
+
+  function removeContainer(container: Element, ownTreeOnly: boolean): void {
+    const list = byContainer.get(container);
+    if (list === undefined) return;
+    const tree = ownTreeOnly ? container.getRootNode() : null;
+    for (const item of list) if (tree === null || item.block.nodes[0]?.getRootNode() === tree) removeIndexed(item);
+  }
+
+  function addIndexed(block: TextBlock, findings: Finding[]): void {
+    const containerId = elementId(block.container);
+    const seen = new Map<string, number>();
+    const raws = findings.map((finding): RawFinding => {
+      const base = `${containerId}|${finding.kind}|${finding.incident ?? ''}|${finding.why.rule}|${displayText(finding.text)}`;
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      return { finding, key: `${base}|${count}` };
+    });
+    const item: IndexedBlock = { block, raws };
+    const list = byContainer.get(block.container);
+    // Several runs of one container are keyed apart by their text; keep occurrence counts unique across them.
+    if (list !== undefined) {
+      const taken = new Set(list.flatMap((other) => other.raws.map((raw) => raw.key)));
+      for (let i = 0; i < raws.length; i++) {
+        let raw = raws[i] as RawFinding;
+        let n = 1;
+        while (taken.has(raw.key)) raw = { finding: raw.finding, key: `${raw.key}~${n++}` };
+        raws[i] = raw;
+      }
+      list.push(item);
+    } else {
+      byContainer.set(block.container, [item]);
+    }
+    indexed.add(item);
+    unchecked.add(item);
+    changed = true;
+  }
+
+  function match(blocks: readonly TextBlock[], matcher: Matcher, kinds: readonly FindingKind[] | undefined): void {
+    const starts: number[] = [];
+    let text = '';
+    for (const block of blocks) {
+      starts.push(text.length);
+      text += block.text + BLOCK_SEPARATOR;
+    }
+    const found = matcher.match(text, kinds === undefined ? undefined : { kinds });
+    if (found.length === 0) return;
+    const perBlock = new Map<number, Finding[]>();
+    let index = 0;
+    for (const finding of found) {
+      // Findings come sorted by start; blocks are in order: advance the block pointer.
+      while (index + 1 < starts.length && (starts[index + 1] as number) <= finding.start) index++;
+      const base = starts[index] as number;
+      const block = blocks[index] as TextBlock;
+      const start = finding.start - base;
+      const end = Math.min(finding.end - base, block.text.length);
+      if (start < 0 || start >= end) continue;
+      const list = perBlock.get(index) ?? [];
+      list.push({ ...finding, start, end, text: block.text.slice(start, end) });
+      perBlock.set(index, list);
+    }
+    for (const [blockIndex, findings] of perBlock) addIndexed(blocks[blockIndex] as TextBlock, findings);
+  }
+
+  // --- visibility the browser has not computed yet ----------------------------------------------------
+
+  /**
+   * Blocks inside the skipped contents of an off-screen `content-visibility: auto` element, by that element
+   * (weakly: a feed cell the page removes takes its entry with it).
+   */
+  let deferred = new WeakMap<Element, Set<IndexedBlock>>();
+
+  function deferVisibility(skippedBy: Element, item: IndexedBlock): void {
+    let items = deferred.get(skippedBy);
+    if (items === undefined) {
+      items = new Set();
+      deferred.set(skippedBy, items);
+    }
+    items.add(item);
+  }
+
+  function contentVisibilityChanged(event: Event): void {
+    if ((event as Event & { skipped?: boolean }).skipped === true) return;
+    const target = event.target as Element;
+    const items = deferred.get(target);
+    if (items === undefined) return;
+    deferred.delete(target);
+    for (const item of items) {
+      if (!indexed.has(item)) continue;
+      item.visible = undefined;
+      unchecked.add(item);
+      changed = true;
+    }
+  }
+
+  // --- commit: derive page findings, diff ---------------------------------------------------------
+
+  function idFor(key: string): string {
+    let id = idByKey.get(key);
+    if (id === undefined) {
+      id = `f${nextId++}`;
+      idByKey.set(key, id);
+    }
+    return id;
+  }
+
+  function commit(filter: ((finding: PageFinding) => boolean) | undefined): FindingsChange | null {
+    changed = false;
+    // A shadow tree's top-level text can leave while its container (the host) stays.
+    for (const item of [...indexed]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
+    changed = false;
+
+    // Story cards around standalone labels.
+    const labels: IndexedBlock[] = [];
+    for (const item of indexed) {
+      if (item.raws.some((raw) => isStandaloneLabel(item.block, raw.finding))) labels.push(item);
+    }
+    const labelContainers = labels.map((item) => item.block.container);
+    const cards = new Map<Element, { card: StoryCard; label: RawFinding; labelBlock: TextBlock }>();
+    for (const item of labels) {
+      let card: StoryCard | null | undefined = cardCache.get(item.block);
+      if (card === undefined) {
+        try {
+          card = findStoryCard(item.block, labelContainers);
+        } catch (error) {
+          // One odd card must not cost the page its other findings: the label stays a finding of its own.
+          console.debug('[grok-context] story card not read', error);
+          card = null;
+        }
+        if (card !== null) cardCache.set(item.block, card);
+      }
+      const label = item.raws.find((raw) => isStandaloneLabel(item.block, raw.finding));
+      if (card !== null && label !== undefined && !cards.has(card.element)) cards.set(card.element, { card, label, labelBlock: item.block });
+    }
+    const inCard = (element: Element): boolean => {
+      for (let current: Element | null = element; current !== null; current = current.parentElement) {
+        if (cards.has(current)) return true;
+      }
+      return false;
+    };
+
+    const next = new Map<string, PageFinding>();
+    for (const item of indexed) {
+      if (item.visible === undefined) {
+        const first = item.raws[0]?.finding;
+        const rendering = first === undefined ? undefined : renderState(positionAt(item.block, first.start, 'forward').node);
+        item.visible = rendering?.rendered ?? true;
+        unchecked.delete(item);
+        if (rendering?.skippedBy !== undefined) deferVisibility(rendering.skippedBy, item);
+      }
+      if (!item.visible) continue;
+      const absorbable = cards.size > 0 && inCard(item.block.container);
+      for (const raw of item.raws) {
+        const finding = raw.finding;
+        if (absorbable && finding.kind === 'grok-summary') continue;
+        const previous = current.get(raw.key);
+        if (previous !== undefined && previous.spans.length === 1 && previous.spans[0]?.block === item.block) {
+          next.set(raw.key, previous);
+          continue;
+        }
+        next.set(raw.key, {
+          id: idFor(raw.key),
+          kind: finding.kind,
+          ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
+          rule: finding.why.rule,
+          text: displayText(finding.text),
+          why: finding.why,
+          spans: [spanFor(item.block, finding.start, finding.end)],
+        });
+      }
+    }
+    for (const [element, { card, label, labelBlock }] of cards) {
+      const headlineText = displayText(card.headline.block.text.slice(card.headline.start, card.headline.end));
+      const key = `card|${elementId(element)}|${headlineText}`;
+      const wanted = [card.headline, ...card.summary];
+      const previous = current.get(key);
+      if (previous !== undefined && sameSpans(previous.spans, wanted)) {
+        next.set(key, previous);
+        continue;
+      }
+      const cardFinding: PageFinding = {
+        id: idFor(key),
+        kind: 'grok-summary',
+        rule: 'site-label',
+        text: headlineText,
+        why: { rule: 'site-label', variant: label.finding.why.variant, score: 1, lang: label.finding.why.lang },
+        spans: wanted.map((span) => spanFor(span.block, span.start, span.end)),
+      };
+      orderedAt.set(cardFinding, labelBlock);
+      next.set(key, cardFinding);
+    }
+    // Ids survive a filter change (a dismissal undone gets its old id back).
+    for (const key of [...idByKey.keys()]) if (!next.has(key)) idByKey.delete(key);
+    if (filter !== undefined) {
+      for (const [key, finding] of next) {
+        let keep = true;
+        try {
+          keep = filter(finding);
+        } catch (error) {
+          console.debug('[grok-context] finding filter failed', error);
+        }
+        if (!keep) next.delete(key);
+      }
+    }
+
+    const added: PageFinding[] = [];
+    const removed: PageFinding[] = [];
+    for (const [key, finding] of current) if (next.get(key) !== finding) removed.push(finding);
+    for (const [key, finding] of next) if (current.get(key) !== finding) added.push(finding);
+    current = next;
+    if (added.length === 0 && removed.length === 0) return null;
+
+    for (const finding of removed) {
+      byId.delete(finding.id);
+      for (const span of finding.spans) {
+        const list = hitIndex.get(span.block.container);
+        if (list === undefined) continue;
+        const rest = list.filter((other) => other !== finding);
+        if (rest.length === 0) hitIndex.delete(span.block.container);
+        else hitIndex.set(span.block.container, rest);
+      }
+    }
+    for (const finding of added) {
+      byId.set(finding.id, finding);
+      for (const span of finding.spans) {
+        const list = hitIndex.get(span.block.container);
+        if (list === undefined) hitIndex.set(span.block.container, [finding]);
+        else if (!list.includes(finding)) list.push(finding);
+      }
+    }
+    // Keep the document-order list by inserting the few new findings (binary search), never re-sorting the
+    // whole page's findings with DOM comparisons on every batch.
+    if (removed.length > 0) {
+      const gone = new Set(removed);
+      ordered = ordered.filter((finding) => !gone.has(finding));
+    }
+    for (const finding of added) {
+      let low = 0;
+      let high = ordered.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (inDocumentOrder(ordered[middle] as PageFinding, finding, placeOf) <= 0) low = middle + 1;
+        else high = middle;
+      }
+      ordered.splice(low, 0, finding);
+    }
+    return { added, removed };
+  }
+
+  return {
+    get empty(): boolean {
+      return indexed.size === 0;
+    },
+    get changed(): boolean {
+      return changed;
+    },
+    get unchecked(): boolean {
+      return unchecked.size > 0;
+    },
+    match,
+    removeContainer,
+    removeUnder(root): void {
+      if (root.nodeType !== 1 || indexed.size === 0) return;
+      removeContainer(root as Element, false);
+      const walker = (root.ownerDocument as Document).createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) removeContainer(node as Element, false);
+    },
+    sweepUnder(root): void {
+      // A shadow root's blocks are those of its tree's text (its top-level text's container is the host, outside it).
+      const under = root.nodeType === 1 ? (item: IndexedBlock) => root.contains(item.block.container) : (item: IndexedBlock) => root.contains(item.block.nodes[0] ?? null);
+      for (const item of [...indexed]) if (under(item)) removeIndexed(item);
+    },
+    clear(): void {
+      for (const item of [...indexed]) removeIndexed(item);
+      cardCache.clear();
+      changed = true;
+    },
+    forgetCardsTouching(roots): void {
+      for (const [block, card] of [...cardCache]) {
+        const touched = roots.some((root) => root.contains(card.element) || card.element.contains(root));
+        if (touched || !card.element.isConnected) cardCache.delete(block);
+      }
+    },
+    contentVisibilityChanged,
+    commit,
+    findings: () => ordered,
+    get count(): number {
+      return current.size;
+    },
+    findingById: (id) => byId.get(id),
+    findingsIn: (container) => hitIndex.get(container),
+    dispose(): PageFinding[] {
+      deferred = new WeakMap();
+      indexed.clear();
+      unchecked.clear();
+      cardCache.clear();
+      const removed = [...current.values()];
+      current = new Map();
+      byId.clear();
+      hitIndex.clear();
+      ordered = [];
+      return removed;
+    },
+  };
+}
