@@ -39,6 +39,13 @@ describe("the content script's bundle holds no more than a page needs", () => {
     expect(inputs.filter((input) => ['src/core/matcher.ts', 'src/core/normalize.ts', 'src/core/anchors.ts'].includes(input))).toEqual([]);
   });
 
+  it('leaves out what follows a match (the findings index, story cards, highlights, hover): they come with the matcher', async () => {
+    const inputs = await contentInputs();
+    expect(inputs).toContain('src/page/scanner.ts');
+    const matchParts = ['src/page/findings.ts', 'src/page/story-cards.ts', 'src/page/highlighter.ts', 'src/page/hit-test.ts'];
+    expect(inputs.filter((input) => matchParts.includes(input))).toEqual([]);
+  });
+
   it("leaves out the cards' texts and the knowledge-base parse (the background answers card details)", async () => {
     const inputs = await contentInputs();
     expect(inputs).not.toContain('src/data/incidents.ts');
