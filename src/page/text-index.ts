@@ -28,14 +28,13 @@ export interface TextBlock {
   /** `starts[i]` is the offset in `text` where `nodes[i]` begins (ascending). */
   readonly starts: readonly number[];
   /**
-   * Read order: blocks of one reading pass (`run`) are numbered in document order (`seq`), so the scanner
+   * Read order: blocks of one reading pass (`run`, a token of the pass's own: compared by identity, so passes
+   * of readers from different bundles never share one) are numbered in document order (`seq`), so the scanner
    * orders findings read together without asking the DOM (compareDocumentPosition walks long sibling lists).
    */
-  readonly run: number;
+  readonly run: object;
   readonly seq: number;
 }
-
-let nextRun = 1;
 
 export interface DomPosition {
   node: Text;
@@ -150,7 +149,7 @@ export class BlockReader extends ReaderOutput implements TextReader {
   interrupted = false;
   readonly sawComponents = true;
   readonly holdsCandidates = false;
-  private readonly run = nextRun++;
+  private readonly run = {};
   private seq = 0;
   private paused = false;
   private readonly root: ReadRoot;
@@ -316,7 +315,7 @@ export class StreamReader extends ReaderOutput implements TextReader {
   interrupted = false;
   readonly sawComponents = true;
   readonly holdsCandidates = false;
-  private readonly run = nextRun++;
+  private readonly run = {};
   private seq = 0;
   private paused = false;
   private readonly root: ReadRoot;
@@ -521,7 +520,7 @@ class PooledBlock implements TextBlock {
     pool: NodePool,
     private readonly from: number,
     private readonly to: number,
-    readonly run: number,
+    readonly run: object,
     readonly seq: number,
   ) {
     this.pool = pool;
@@ -648,7 +647,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
   interrupted = false;
   /** A custom element among the elements the page is divided at (pages built of web components show one there). */
   sawComponents = false;
-  private readonly run = nextRun++;
+  private readonly run = {};
   private readonly root: ReadRoot;
   private readonly filter: CandidateFilter;
   private readonly onBlockElement: ((element: Element) => void) | undefined;
