@@ -12,7 +12,8 @@ import type { Finding, MatchOptions, Matcher } from '../src/core/types';
 import { bundledMatcherConfig } from '../src/data/matcher-config';
 import { createHighlighter } from '../src/page/highlighter';
 import { findingAtPoint, watchHover } from '../src/page/hit-test';
-import { createFindingsIndex, type FindingsChange } from '../src/page/findings';
+import type { FindingsChange } from '../src/page/findings';
+import { matchingParts } from '../src/page/matching-parts';
 import { createScanner, type Scanner } from '../src/page/scanner';
 import { liveRange } from '../src/page/text-index';
 import { createCardHost, type CardHost } from '../src/ui/card/card-host';
@@ -246,7 +247,7 @@ async function startOurs(options: { countWork?: boolean } = {}): Promise<ScanRun
       document,
       signal,
       matcher,
-      findingsIndex: () => createFindingsIndex,
+      matchingParts: () => matchingParts,
       onChange(change: FindingsChange) {
         const at = performance.now();
         highlighter.update(change);

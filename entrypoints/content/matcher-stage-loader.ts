@@ -2,21 +2,21 @@
  * What a page needs once it has a candidate to match is left out of the content script, which runs on every
  * page: the matcher (its code, with text folding, and the snapshot's thorough check and restore) and what follows
  * a match: the findings index that keeps what was found (src/page/findings.ts, with X's story cards), the
- * highlights that paint it and the hover that opens its card. The first time the page has a candidate
- * (`Matcher.whenReady`, and the scanner's `findingsIndex`), the content script imports the matcher's bundle
+ * highlights that paint it and the hover that opens its card; and the stream reader, which reads all text for a
+ * matcher without a candidate filter. The first time the page has a candidate (`Matcher.whenReady`, and the
+ * scanner's `matchingParts`), the content script imports the matcher's bundle
  * (entrypoints/matcher-stage.ts), which leaves a MatcherStage under MATCHER_STAGE_GLOBAL (./bundle-loader.ts).
  */
 import type { Matcher } from '../../src/core/types';
-import type { CreateFindingsIndex } from '../../src/page/findings';
 import type { createHighlighter } from '../../src/page/highlighter';
 import type { watchHover } from '../../src/page/hit-test';
+import type { MatchingParts } from '../../src/page/scanner';
 import { createBundleLoader, hasFunctions } from './bundle-loader';
 
-/** What the matcher's bundle provides. */
-export interface MatcherStage {
+/** What the matcher's bundle provides: the matcher, the scanner's matching parts, and the findings' painting and hover. */
+export interface MatcherStage extends MatchingParts {
   /** The matcher of a snapshot, or null when it is malformed (src/core/matcher.ts). */
   createMatcherFromSnapshot(snapshot: unknown): Matcher | null;
-  createFindingsIndex: CreateFindingsIndex;
   createHighlighter: typeof createHighlighter;
   watchHover: typeof watchHover;
 }
@@ -36,7 +36,7 @@ export function createMatcherStageLoader(options: { importBundle(): Promise<unkn
     ...options,
     global: MATCHER_STAGE_GLOBAL,
     isBundle: (value): value is MatcherStage =>
-      hasFunctions(value, ['createMatcherFromSnapshot', 'createFindingsIndex', 'createHighlighter', 'watchHover']),
+      hasFunctions(value, ['createMatcherFromSnapshot', 'createFindingsIndex', 'createStreamReader', 'createHighlighter', 'watchHover']),
     missing: 'the matcher bundle left no matcher to make',
   });
 }

@@ -7,9 +7,9 @@
  * `<gc-root data-state="scanning|settled" data-findings="N">`.
  */
 import type { FindingKind, Matcher } from '../../src/core/types';
-import type { CreateFindingsIndex, PageFinding } from '../../src/page/findings';
+import type { PageFinding } from '../../src/page/findings';
 import type { HighlightStyle, Highlighter } from '../../src/page/highlighter';
-import { createScanner, type ScanState } from '../../src/page/scanner';
+import { createScanner, type MatchingParts, type ScanState } from '../../src/page/scanner';
 import { composedParent, liveRange } from '../../src/page/text-index';
 import { createCardHost, type CardHost, type CreateCardUi } from '../../src/ui/card/card-host';
 import type { CardModel } from '../../src/ui/card/card-model';
@@ -57,17 +57,17 @@ export interface PageSession {
 export function startPageSession(options: PageSessionOptions): PageSession {
   const { document, signal } = options;
   let style = options.style;
-  /** The matcher's bundle, once the scanner has had its findings index from it. */
+  /** The matcher's bundle, once the scanner has had its matching parts from it. */
   let stage: MatcherStage | null = null;
-  const findingsIndex = (): CreateFindingsIndex | Promise<CreateFindingsIndex> => {
-    const take = (loaded: MatcherStage): CreateFindingsIndex => (stage = loaded).createFindingsIndex;
+  const matchingParts = (): MatchingParts | Promise<MatchingParts> => {
+    const take = (loaded: MatcherStage): MatchingParts => (stage = loaded);
     const loading = options.loadStage();
     return loading instanceof Promise ? loading.then(take) : take(loading);
   };
   /**
    * Painting and the pointer's and keyboard's listeners start with the page's first finding: a page without one
    * (most pages) registers no highlight and does not listen to its pointer or keys. A finding comes from the
-   * findings index, so the bundle they come with is loaded by then.
+   * findings index, one of the matching parts, so the bundle they come with is loaded by then.
    */
   let highlighter: Highlighter | null = null;
   function painter(): Highlighter {
@@ -106,7 +106,7 @@ export function startPageSession(options: PageSessionOptions): PageSession {
     document,
     signal,
     matcher: options.matcher,
-    findingsIndex,
+    matchingParts,
     kinds: options.kinds,
     filter: options.filter,
     onChange(change) {

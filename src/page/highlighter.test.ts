@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createHighlighter, type HighlightLike, type HighlightRegistryLike } from './highlighter';
 import { findingAtPoint } from './hit-test';
 import type { PageFinding } from './findings';
-import { rangeFor, readBlocks } from './text-index';
+import { readBlocks } from './stream-reader';
+import { rangeFor } from './text-index';
 
 class FakeHighlight implements HighlightLike {
   readonly ranges = new Set<AbstractRange>();

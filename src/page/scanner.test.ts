@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMatcher } from '../core';
 import type { Matcher } from '../core/types';
 import { bundledMatcherConfig } from '../data';
-import { createFindingsIndex, type CreateFindingsIndex, type PageFinding } from './findings';
-import { createScanner, type ScanState, type Scanner } from './scanner';
+import type { PageFinding } from './findings';
+import { matchingParts } from './matching-parts';
+import { createScanner, type MatchingParts, type ScanState, type Scanner } from './scanner';
 
 const HEADLINE = 'Iran Strikes Tel Aviv with Heavy Missiles';
 const KLAY = 'Klay Thompson Accused in Bizarre Brick-Vandalism Spree';
@@ -43,7 +44,7 @@ function start(matcher: Matcher = realMatcher, extra: Partial<Parameters<typeof 
     document,
     matcher,
     signal: controller.signal,
-    findingsIndex: () => createFindingsIndex,
+    matchingParts: () => matchingParts,
     onState: (state, count) => states.push([state, count]),
     ...extra,
   });
@@ -575,9 +576,9 @@ describe('a matcher loaded on first need (the content script loads it when the p
   });
 });
 
-describe('a findings index loaded on first need (the content script has it in the matcher’s bundle)', () => {
-  /** Loads of the index, each pending until `finish` (the last one asked for). */
-  function indexLoads(): { load(): Promise<CreateFindingsIndex>; asked: number; requested(): Promise<void>; finish(ok: boolean): void } {
+describe('matching parts loaded on first need (the content script has them in the matcher’s bundle)', () => {
+  /** Loads of the parts, each pending until `finish` (the last one asked for). */
+  function partsLoads(): { load(): Promise<MatchingParts>; asked: number; requested(): Promise<void>; finish(ok: boolean): void } {
     let asked = 0;
     let settle: (ok: boolean) => void = () => undefined;
     let onRequest: () => void = () => undefined;
@@ -586,8 +587,8 @@ describe('a findings index loaded on first need (the content script has it in th
       load() {
         asked++;
         onRequest();
-        return new Promise<CreateFindingsIndex>((resolve, reject) => {
-          settle = (ok) => (ok ? resolve(createFindingsIndex) : reject(new Error('the bundle did not load')));
+        return new Promise<MatchingParts>((resolve, reject) => {
+          settle = (ok) => (ok ? resolve(matchingParts) : reject(new Error('the bundle did not load')));
         });
       },
       get asked() {
@@ -603,8 +604,8 @@ describe('a findings index loaded on first need (the content script has it in th
 
   it('is never asked for on a page without a candidate, nor for text changes without one', async () => {
     document.body.innerHTML = `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(50)}<p id="clock">Updated 1 minute ago</p>`;
-    const loads = indexLoads();
-    const scanner = start(realMatcher, { findingsIndex: loads.load });
+    const loads = partsLoads();
+    const scanner = start(realMatcher, { matchingParts: loads.load });
     await scanner.settled();
     ((document.getElementById('clock') as HTMLElement).firstChild as Text).data = 'Updated 2 minutes ago';
     await scanner.settled();
@@ -615,8 +616,8 @@ describe('a findings index loaded on first need (the content script has it in th
 
   it('is asked for once, at the first candidate, and the scan settles only once it has what was found', async () => {
     document.body.innerHTML = `<p>Ordinary words.</p><h2>${HEADLINE}</h2><div id="feed"></div>`;
-    const loads = indexLoads();
-    const scanner = start(realMatcher, { findingsIndex: loads.load });
+    const loads = partsLoads();
+    const scanner = start(realMatcher, { matchingParts: loads.load });
     let settled = false;
     void scanner.settled().then(() => (settled = true));
     await loads.requested();
@@ -636,8 +637,8 @@ describe('a findings index loaded on first need (the content script has it in th
   it('settles with nothing found, throwing nothing into the page, when it cannot be loaded; the next candidate asks again', async () => {
     document.body.innerHTML = `<h2>${HEADLINE}</h2><div id="feed"></div>`;
     const before = document.body.innerHTML;
-    const loads = indexLoads();
-    const scanner = start(realMatcher, { findingsIndex: loads.load });
+    const loads = partsLoads();
+    const scanner = start(realMatcher, { matchingParts: loads.load });
     await loads.requested();
     loads.finish(false);
     await scanner.settled();
@@ -652,6 +653,32 @@ describe('a findings index loaded on first need (the content script has it in th
     loads.finish(true);
     await scanner.settled();
     expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`]);
+    expect(loads.asked).toBe(2);
+  });
+
+  it('are waited for before the first read when the matcher has no candidate filter (all text is matched), and a failed load settles', async () => {
+    document.body.innerHTML = `<h2>${HEADLINE}</h2><div id="feed"></div>`;
+    const matcher = recordingMatcher();
+    expect(matcher.candidates).toBeUndefined();
+    const loads = partsLoads();
+    const scanner = start(matcher, { matchingParts: loads.load });
+    await loads.requested();
+    loads.finish(false);
+    await scanner.settled();
+    expect(matcher.inputs).toEqual([]);
+    expect(states.at(-1)).toEqual(['settled', 0]);
+    // The next change asks again, and with the parts here the page's text is read and matched.
+    const post = document.createElement('p');
+    post.textContent = KLAY;
+    document.getElementById('feed')?.append(post);
+    void scanner.settled();
+    await loads.requested();
+    loads.finish(true);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`]);
+    scanner.rescan();
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(2);
     expect(loads.asked).toBe(2);
   });
 });

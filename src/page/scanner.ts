@@ -8,9 +8,10 @@
  *   blocks), so the work is proportional to what changed, not to the page. A batch touching 1000+ nodes
  *   (the threshold darkreader uses) is cheaper as one full rescan.
  * - Only text the matcher's candidate filter lets through is matched. What matching needs and may still have
- *   to load (the matcher's matching part, `Matcher.whenReady`, and the findings index, `findingsIndex`) is
- *   asked for at the first candidate the reader marks and waited for before matching, so a page without a
- *   candidate never loads it.
+ *   to load (the matcher's matching part, `Matcher.whenReady`, and the scanner's `MatchingParts`: the findings
+ *   index, and the stream reader) is asked for at the first candidate the reader marks and waited for before
+ *   matching, so a page without a candidate never loads it. A matcher without a filter matches all text: what
+ *   matching needs is then waited for before the first read (the stream reader is one of the parts).
  * - What was found is kept by the findings index (./findings.ts): page findings with stable ids, in document
  *   order, story cards and visibility included; each commit says what was added and removed.
  *
@@ -25,7 +26,9 @@ import {
   HOST_TAG,
   asShadowRoot,
   blockContainerOf,
-  createReader,
+  BlockReader,
+  SparseReader,
+  type ReadOptions,
   isBlockElement,
   isSkippedElement,
   type ReadRoot,
@@ -35,17 +38,24 @@ import {
 
 export type ScanState = 'scanning' | 'settled';
 
+/** What the scanner needs once the page has text to match (./matching-parts.ts; the matcher's bundle has them). */
+export interface MatchingParts {
+  /** Makes the findings index (./findings.ts). */
+  createFindingsIndex: CreateFindingsIndex;
+  /** The reader of whole subtrees for a matcher without a candidate filter (./stream-reader.ts). */
+  createStreamReader(root: ReadRoot, options: Omit<ReadOptions, 'shallow' | 'candidates'>): TextReader;
+}
+
 export interface ScannerOptions {
   document: Document;
   matcher: Matcher;
   kinds?: readonly FindingKind[];
   signal: AbortSignal;
   /**
-   * Makes the findings index (./findings.ts `createFindingsIndex`), asked for with the first candidate: at once,
-   * or a promise while it loads (the content script has it in the matcher's bundle). A failed load rejects, and
-   * the next candidate asks again.
+   * What matching needs, asked for with the first candidate: at once, or a promise while it loads (the content
+   * script has it in the matcher's bundle). A failed load rejects, and the next candidate asks again.
    */
-  findingsIndex(): CreateFindingsIndex | Promise<CreateFindingsIndex>;
+  matchingParts(): MatchingParts | Promise<MatchingParts>;
   /** Which findings to keep (e.g. not dismissed). */
   filter?: (finding: PageFinding) => boolean;
   onChange?: (change: FindingsChange) => void;
@@ -163,10 +173,11 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   /**
    * What the matcher found, kept with the page (./findings.ts): made when the page first has a candidate to match
-   * (`options.findingsIndex` loads it); until then nothing is indexed, so nothing is dropped or committed.
+   * (made from `options.matchingParts`); until then nothing is indexed, so nothing is dropped or committed.
    */
   let index: FindingsIndex | null = null;
-  let indexLoading: Promise<void> | null = null;
+  let parts: MatchingParts | null = null;
+  let partsLoading: Promise<void> | null = null;
 
   // Work queue.
   let fullPending = false;
@@ -203,10 +214,21 @@ export function createScanner(options: ScannerOptions): Scanner {
     // A sparse read enters only the blocks that may hold a finding, and a shadow root's top-level text is not
     // its host's own re-read: drop what was found anywhere under the root.
     if (!job.shallow && index !== null && !index.empty && (matcher.candidates != null || job.root.nodeType !== 1)) index.sweepUnder(job.root);
+    const options = { onBlockElement: removeContainer };
+    const candidates = matcher.candidates;
     reader = {
       job,
-      reader: createReader(job.root, { shallow: job.shallow, onBlockElement: removeContainer, candidates: matcher.candidates }),
+      reader: job.shallow
+        ? new BlockReader(job.root, { ...options, shallow: true })
+        : candidates != null
+          ? new SparseReader(job.root, candidates, options)
+          : (parts as MatchingParts).createStreamReader(job.root, options),
     };
+  }
+
+  /** Whether the next read needs what matching needs (all text is matched: see `unitOfWork`). */
+  function readsAll(job: ReadJob): boolean {
+    return !job.shallow && matcher.candidates == null;
   }
 
   function matchChunk(): void {
@@ -488,11 +510,12 @@ export function createScanner(options: ScannerOptions): Scanner {
           const loading = stageWanted;
           stageWanted = null;
           await loading.catch((error: unknown) => {
-            // Nothing can be matched: what was read for it is dropped (a new matcher rescans; a later change's
-            // candidate asks for a failed index again).
+            // Nothing can be matched: what was read for it is dropped, and what was to be read for it (a new
+            // matcher rescans; a later change's candidate asks for failed parts again).
             if (!signal.aborted) console.debug('[grok-context] the matcher could not be loaded', error);
             matchQueue = [];
             matchPos = 0;
+            if (readQueue.some(readsAll)) readQueue.splice(0, readQueue.length, ...readQueue.filter((job) => !readsAll(job)));
           });
         }
         if (frameWanted) {
@@ -527,35 +550,39 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /** Starts loading the matcher when it has still to be loaded (`Matcher.whenReady`; one load however often asked). */
-  /** The findings index's loading, started when the index has still to be made (one load however often asked). */
-  function indexReady(): Promise<void> | null {
-    if (index !== null) return null;
-    if (indexLoading !== null) return indexLoading;
-    const create = options.findingsIndex();
-    if (!(create instanceof Promise)) {
-      index = create();
+  /** The matching parts' loading, started when they have still to be had (one load however often asked). */
+  function partsReady(): Promise<void> | null {
+    if (parts !== null) return null;
+    if (partsLoading !== null) return partsLoading;
+    const take = (loaded: MatchingParts): void => {
+      parts = loaded;
+      index = loaded.createFindingsIndex();
+    };
+    const loading = options.matchingParts();
+    if (!(loading instanceof Promise)) {
+      take(loading);
       return null;
     }
-    indexLoading = create.then(
-      (made) => {
-        indexLoading = null;
-        index ??= made();
+    partsLoading = loading.then(
+      (loaded) => {
+        partsLoading = null;
+        if (parts === null) take(loaded);
       },
       (error: unknown) => {
-        indexLoading = null;
+        partsLoading = null;
         throw error;
       },
     );
-    return indexLoading;
+    return partsLoading;
   }
 
   /**
-   * What matching waits for: the matcher's loading (`Matcher.whenReady`) and the findings index's, started when
+   * What matching waits for: the matcher's loading (`Matcher.whenReady`) and the matching parts', started when
    * still to be done; null when both are here.
    */
   function stageReady(): Promise<void> | null {
     const matcherLoading = matcher.whenReady?.() ?? null;
-    const loading = indexReady();
+    const loading = partsReady();
     if (matcherLoading === null) return loading;
     return loading === null ? matcherLoading : Promise.all([matcherLoading, loading]).then(() => undefined);
   }
@@ -596,7 +623,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       return;
     }
     if (readQueue.length > 0) {
-      startRead(readQueue.shift() as ReadJob);
+      // Without a candidate filter all text is matched: what matching needs is waited for before the read.
+      const loading = readsAll(readQueue[0] as ReadJob) ? stageReady() : null;
+      if (loading !== null) stageWanted = loading;
+      else startRead(readQueue.shift() as ReadJob);
       return;
     }
     if (hosts.busy) {

@@ -8,7 +8,8 @@
  * `article` stop the walk: a card never extends past them.
  */
 import type { Finding } from '../core/types';
-import { readBlocks, trimSpan, type TextBlock } from './text-index';
+import { readBlocks } from './stream-reader';
+import { trimSpan, type TextBlock } from './text-index';
 
 /** A card's text stays under this many characters; a bigger ancestor is a page section, not a card. */
 export const CARD_TEXT_LIMIT = 1500;

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMatcher } from '../core/compile';
 import { bundledMatcherConfig } from '../data/matcher-config';
-import { BlockReader, SparseReader, StreamReader, positionAt, rangeFor, readBlocks, type TextBlock } from './text-index';
+import { StreamReader, readBlocks } from './stream-reader';
+import { BlockReader, SparseReader, positionAt, rangeFor, type TextBlock } from './text-index';
 
 function texts(blocks: TextBlock[]): string[] {
   return blocks.map((block) => block.text.replace(/\s+/g, ' ').trim());

@@ -42,7 +42,7 @@ async function storeSnapshot(worker: Worker, value: Stored | null): Promise<void
   );
 }
 
-describe("the page's matcher without a usable stored snapshot", () => {
+describe("the page's matcher when the stored snapshot is missing, damaged or without a candidate filter", () => {
   const chromium = withChromium();
 
   test('with none stored, the page asks the background and is checked; the background stores it again', async () => {
@@ -67,5 +67,16 @@ describe("the page's matcher without a usable stored snapshot", () => {
     const replaced = await storedSnapshot(chromium.worker);
     assert.deepEqual(replaced, good, 'the damaged value is replaced by a good one');
     await page.close();
+  });
+
+  test('with one without a candidate filter (packs it cannot anchor), the page reads all its text with the matcher loaded first', async () => {
+    const good = await storedSnapshot(chromium.worker);
+    assert.ok(good?.snapshot, 'a stored snapshot');
+    await storeSnapshot(chromium.worker, { ...good, snapshot: { ...good.snapshot, candidates: null } });
+    const { page, errors } = await chromium.open('article-split.html');
+    await waitSettled(page, FINDINGS);
+    assert.deepEqual(errors, [], 'no error in the page');
+    await page.close();
+    await storeSnapshot(chromium.worker, good);
   });
 });

@@ -10,7 +10,7 @@ import { generatePage, generatePosts, missedHeadlines, type GeneratedPage } from
 import { createMatcher } from '../../src/core/index';
 import type { Matcher } from '../../src/core/types';
 import { bundledMatcherConfig } from '../../src/data/index';
-import { createFindingsIndex } from '../../src/page/findings';
+import { matchingParts } from '../../src/page/matching-parts';
 import { createScanner, type Scanner } from '../../src/page/scanner';
 
 const matcher = createMatcher(bundledMatcherConfig);
@@ -77,7 +77,7 @@ function show(page: GeneratedPage): void {
 
 async function scan(page: GeneratedPage): Promise<Scanner> {
   show(page);
-  const scanner = createScanner({ document, matcher: countingMatcher, findingsIndex: () => createFindingsIndex, signal: controller.signal });
+  const scanner = createScanner({ document, matcher: countingMatcher, matchingParts: () => matchingParts, signal: controller.signal });
   await scanner.settled();
   return scanner;
 }

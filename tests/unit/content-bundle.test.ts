@@ -39,10 +39,11 @@ describe("the content script's bundle holds no more than a page needs", () => {
     expect(inputs.filter((input) => ['src/core/matcher.ts', 'src/core/normalize.ts', 'src/core/anchors.ts'].includes(input))).toEqual([]);
   });
 
-  it('leaves out what follows a match (the findings index, story cards, highlights, hover): they come with the matcher', async () => {
+  it('leaves out what follows a match (the findings index, story cards, highlights, hover) and the stream reader: they come with the matcher', async () => {
     const inputs = await contentInputs();
     expect(inputs).toContain('src/page/scanner.ts');
-    const matchParts = ['src/page/findings.ts', 'src/page/story-cards.ts', 'src/page/highlighter.ts', 'src/page/hit-test.ts'];
+    expect(inputs).toContain('src/page/text-index.ts');
+    const matchParts = ['src/page/findings.ts', 'src/page/story-cards.ts', 'src/page/highlighter.ts', 'src/page/hit-test.ts', 'src/page/stream-reader.ts', 'src/page/matching-parts.ts'];
     expect(inputs.filter((input) => matchParts.includes(input))).toEqual([]);
   });
 

@@ -5,7 +5,8 @@ import { createMatcher } from '../../src/core/index';
 import type { Matcher } from '../../src/core/types';
 import { bundledMatcherConfig } from '../../src/data/index';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
-import { createFindingsIndex, type PageFinding } from '../../src/page/findings';
+import type { PageFinding } from '../../src/page/findings';
+import { matchingParts } from '../../src/page/matching-parts';
 import { createScanner, type Scanner } from '../../src/page/scanner';
 import type { Dismissal } from '../../src/settings/schema';
 
@@ -53,7 +54,7 @@ function startPage(): { scanner: Scanner; gate: DismissalsGate } {
     document,
     signal: controller.signal,
     matcher: gate.gate(watched),
-    findingsIndex: () => createFindingsIndex,
+    matchingParts: () => matchingParts,
     onChange: (change) => everAdded.push(...change.added.map((finding: PageFinding) => finding.text)),
   });
   return { scanner, gate };

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MATCHER_STAGE_GLOBAL, createMatcherStageLoader, type MatcherStage } from '../../entrypoints/content/matcher-stage-loader';
 import { SNAPSHOT_WAIT_MS, followPageMatcher, stagedMatcher, type AskSnapshot, type PageMatcherFollower } from '../../entrypoints/content/page-matcher';
 import { compileSnapshot, createMatcherFromSnapshot, packSnapshot } from '../../src/core/index';
-import { createFindingsIndex } from '../../src/page/findings';
 import { createHighlighter } from '../../src/page/highlighter';
 import { watchHover } from '../../src/page/hit-test';
+import { matchingParts } from '../../src/page/matching-parts';
 import type { Matcher } from '../../src/core/types';
 import { matcherConfigWith } from '../../src/data/matcher-config';
 import { testIncident } from '../../src/data/test-fixtures';
@@ -26,7 +26,7 @@ async function finds(matcher: Matcher | undefined, text: string): Promise<boolea
 }
 
 /** What the matcher's bundle leaves (entrypoints/matcher-stage.ts). */
-const stage: MatcherStage = { createMatcherFromSnapshot, createFindingsIndex, createHighlighter, watchHover };
+const stage: MatcherStage = { createMatcherFromSnapshot, ...matchingParts, createHighlighter, watchHover };
 
 /** The matcher's bundle as the content script loads it: counted. */
 let stageLoads: number;
