@@ -13,7 +13,6 @@ import {
   LINE_BREAKS_GLOBAL,
   NON_SPACE,
   ReaderOutput,
-  SparseReader,
   containerOfRoot,
   isSkippedElement,
   preformattedRoot,
@@ -286,17 +285,11 @@ function foldLineBreaks(text: string, keep: readonly number[] | null): string {
 }
 
 /**
- * Reads every block under `root` at once (for small subtrees: a story card, a test): shallow re-reads walk the
- * root's elements; whole subtrees are read sparsely when `candidates` can rule text out, else streamed.
+ * Reads every block under `root` at once (for small subtrees: a story card, a test); `shallow`: only the root's
+ * own inline runs (./text-index.ts `BlockReader`).
  */
-export function readBlocks(root: ReadRoot, options: ReadOptions = {}): TextBlock[] {
-  const candidates = options.candidates;
-  const reader: TextReader =
-    options.shallow === true
-      ? new BlockReader(root, options)
-      : candidates != null
-        ? new SparseReader(root, candidates, options)
-        : new StreamReader(root, options);
+export function readBlocks(root: ReadRoot, options: Omit<ReadOptions, 'candidates'> = {}): TextBlock[] {
+  const reader: TextReader = options.shallow === true ? new BlockReader(root, options) : new StreamReader(root, options);
   reader.step(() => false);
   return reader.takeBlocks();
 }
