@@ -205,7 +205,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** A rendering has passed since the blocks not yet checked for visibility came (see `commit`). */
   let styleReady = false;
   let frameWanted = false;
-  /** What matching waits for (the matcher's and the index's loading), which the blocks waiting to be matched wait for. */
+  /** What matching waits for (the matcher's and the matching parts' loading): blocks to match wait for it. */
   let stageWanted: Promise<void> | null = null;
 
   // --- reading and matching ------------------------------------------------------------------------
@@ -214,15 +214,16 @@ export function createScanner(options: ScannerOptions): Scanner {
     // A sparse read enters only the blocks that may hold a finding, and a shadow root's top-level text is not
     // its host's own re-read: drop what was found anywhere under the root.
     if (!job.shallow && index !== null && !index.empty && (matcher.candidates != null || job.root.nodeType !== 1)) index.sweepUnder(job.root);
-    const options = { onBlockElement: removeContainer };
+    const readOptions = { onBlockElement: removeContainer };
     const candidates = matcher.candidates;
     reader = {
       job,
       reader: job.shallow
-        ? new BlockReader(job.root, { ...options, shallow: true })
+        ? new BlockReader(job.root, { ...readOptions, shallow: true })
         : candidates != null
-          ? new SparseReader(job.root, candidates, options)
-          : (parts as MatchingParts).createStreamReader(job.root, options),
+          ? new SparseReader(job.root, candidates, readOptions)
+          : // A read of all text waited for the matching parts (see `unitOfWork`).
+            (parts as MatchingParts).createStreamReader(job.root, readOptions),
     };
   }
 
