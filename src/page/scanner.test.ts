@@ -449,6 +449,33 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
   });
 });
 
+/**
+ * Something matching needs, loaded on first need: asked for once, at the page's first candidate; the scan settles
+ * only once it has loaded and the candidate was matched; later candidates find it loaded.
+ */
+async function expectLoadedOnceAtFirstCandidate(
+  startScanner: () => Scanner,
+  load: { requested(): Promise<void>; finish(): void; asked(): number },
+): Promise<void> {
+  document.body.innerHTML = `<p>Ordinary words.</p><h2>${HEADLINE}</h2><div id="feed"></div>`;
+  const scanner = startScanner();
+  let settled = false;
+  void scanner.settled().then(() => (settled = true));
+  await load.requested();
+  expect(load.asked()).toBe(1);
+  expect(settled).toBe(false);
+  expect(scanner.state).toBe('scanning');
+  load.finish();
+  await scanner.settled();
+  expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
+  const post = document.createElement('p');
+  post.textContent = KLAY;
+  document.getElementById('feed')?.append(post);
+  await scanner.settled();
+  expect(scanner.findings()).toHaveLength(2);
+  expect(load.asked()).toBe(1);
+}
+
 describe('a matcher loaded on first need (the content script loads it when the page has a candidate)', () => {
   /** The real matcher behind a load that starts when first asked for and ends when `finish` is called. */
   function loadedLater(
@@ -513,25 +540,12 @@ describe('a matcher loaded on first need (the content script loads it when the p
   });
 
   it('is loaded once, at the first candidate, and the scan settles only after it matched', async () => {
-    document.body.innerHTML = `<p>Ordinary words.</p><h2>${HEADLINE}</h2><div id="feed"></div>`;
     const matcher = loadedLater();
-    const scanner = start(matcher);
-    let settled = false;
-    void scanner.settled().then(() => (settled = true));
-    await matcher.requested;
-    expect(matcher.asked).toBe(1);
-    expect(settled).toBe(false);
-    expect(scanner.state).toBe('scanning');
-    matcher.finish(true);
-    await scanner.settled();
-    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
-    // Later candidates find it loaded.
-    const post = document.createElement('p');
-    post.textContent = KLAY;
-    document.getElementById('feed')?.append(post);
-    await scanner.settled();
-    expect(scanner.findings()).toHaveLength(2);
-    expect(matcher.asked).toBe(1);
+    await expectLoadedOnceAtFirstCandidate(() => start(matcher), {
+      requested: () => matcher.requested,
+      finish: () => matcher.finish(true),
+      asked: () => matcher.asked,
+    });
   });
 
   it('starts loading at the first candidate, while the rest of the page is still being read', async () => {
@@ -602,6 +616,18 @@ describe('matching parts loaded on first need (the content script has them in th
     };
   }
 
+  /** After a failed load: a post with a headline asks for the parts again, and with them here it is found. */
+  async function postAfterFailedLoad(scanner: Scanner, loads: ReturnType<typeof partsLoads>): Promise<void> {
+    const post = document.createElement('p');
+    post.textContent = KLAY;
+    document.getElementById('feed')?.append(post);
+    void scanner.settled();
+    await loads.requested();
+    loads.finish(true);
+    await scanner.settled();
+    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`]);
+  }
+
   it('is never asked for on a page without a candidate, nor for text changes without one', async () => {
     document.body.innerHTML = `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(50)}<p id="clock">Updated 1 minute ago</p>`;
     const loads = partsLoads();
@@ -615,23 +641,12 @@ describe('matching parts loaded on first need (the content script has them in th
   });
 
   it('is asked for once, at the first candidate, and the scan settles only once it has what was found', async () => {
-    document.body.innerHTML = `<p>Ordinary words.</p><h2>${HEADLINE}</h2><div id="feed"></div>`;
     const loads = partsLoads();
-    const scanner = start(realMatcher, { matchingParts: loads.load });
-    let settled = false;
-    void scanner.settled().then(() => (settled = true));
-    await loads.requested();
-    expect(settled).toBe(false);
-    expect(scanner.state).toBe('scanning');
-    loads.finish(true);
-    await scanner.settled();
-    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
-    const post = document.createElement('p');
-    post.textContent = KLAY;
-    document.getElementById('feed')?.append(post);
-    await scanner.settled();
-    expect(scanner.findings()).toHaveLength(2);
-    expect(loads.asked).toBe(1);
+    await expectLoadedOnceAtFirstCandidate(() => start(realMatcher, { matchingParts: loads.load }), {
+      requested: () => loads.requested(),
+      finish: () => loads.finish(true),
+      asked: () => loads.asked,
+    });
   });
 
   it('settles with nothing found, throwing nothing into the page, when it cannot be loaded; the next candidate asks again', async () => {
@@ -645,14 +660,7 @@ describe('matching parts loaded on first need (the content script has them in th
     expect(scanner.findings()).toEqual([]);
     expect(states.at(-1)).toEqual(['settled', 0]);
     expect(document.body.innerHTML).toBe(before);
-    const post = document.createElement('p');
-    post.textContent = KLAY;
-    document.getElementById('feed')?.append(post);
-    void scanner.settled();
-    await loads.requested();
-    loads.finish(true);
-    await scanner.settled();
-    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`]);
+    await postAfterFailedLoad(scanner, loads);
     expect(loads.asked).toBe(2);
   });
 
@@ -667,15 +675,7 @@ describe('matching parts loaded on first need (the content script has them in th
     await scanner.settled();
     expect(matcher.inputs).toEqual([]);
     expect(states.at(-1)).toEqual(['settled', 0]);
-    // The next change asks again, and with the parts here the page's text is read and matched.
-    const post = document.createElement('p');
-    post.textContent = KLAY;
-    document.getElementById('feed')?.append(post);
-    void scanner.settled();
-    await loads.requested();
-    loads.finish(true);
-    await scanner.settled();
-    expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/klay-thompson-bricks-2024: ${KLAY}`]);
+    await postAfterFailedLoad(scanner, loads);
     scanner.rescan();
     await scanner.settled();
     expect(scanner.findings()).toHaveLength(2);

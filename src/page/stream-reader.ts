@@ -12,7 +12,7 @@ import {
   LINE_BREAKS,
   LINE_BREAKS_GLOBAL,
   NON_SPACE,
-  ReaderOutput,
+  WalkingReader,
   containerOfRoot,
   isSkippedElement,
   preformattedRoot,
@@ -38,13 +38,7 @@ const HIDING_ATTRIBUTES = '[hidden],[contenteditable],[style*="display" i],dialo
  * document order, no lookup per node); `<br>` and `<hr>` the same way. A Text node's block is its nearest
  * block-level ancestor (usually one or two steps up), remembered for its siblings.
  */
-export class StreamReader extends ReaderOutput implements TextReader {
-  interrupted = false;
-  readonly sawComponents = true;
-  readonly holdsCandidates = false;
-  private readonly run = {};
-  private seq = 0;
-  private paused = false;
+export class StreamReader extends WalkingReader implements TextReader {
   private readonly root: ReadRoot;
   private readonly rootContainer: Element;
   private readonly rootPre: boolean;

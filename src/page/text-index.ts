@@ -130,7 +130,7 @@ export const LINE_BREAKS_GLOBAL = /[\n\r\u2028\u2029]/g;
 export const NON_SPACE = /\S/;
 
 /** The blocks a reader has read and not yet handed over (`takeBlocks`). */
-export abstract class ReaderOutput {
+abstract class ReaderOutput {
   protected blocks: TextBlock[] = [];
 
   takeBlocks(): TextBlock[] {
@@ -141,18 +141,27 @@ export abstract class ReaderOutput {
 }
 
 /**
+ * A reader that walks its root in document order and hands blocks over as it goes, numbered in its pass (the
+ * block reader here and the stream reader, ./stream-reader.ts).
+ */
+export abstract class WalkingReader extends ReaderOutput {
+  interrupted = false;
+  readonly sawComponents = true;
+  readonly holdsCandidates = false;
+  /** This pass (see `TextBlock.run`) and the next block's number in it. */
+  protected readonly run = {};
+  protected seq = 0;
+  /** Whether a step has stopped before the end (the next one checks its place is still in the root). */
+  protected paused = false;
+}
+
+/**
  * A resumable reader: `step(shouldYield)` reads until done (returns true) or until `shouldYield()` says the
  * time slice is over (checked every 128 nodes). Blocks read so far are taken with `takeBlocks()`.
  * If the node it stopped at leaves the document between two steps, `step` returns true with `interrupted`
  * set; the caller reads the root again.
  */
-export class BlockReader extends ReaderOutput implements TextReader {
-  interrupted = false;
-  readonly sawComponents = true;
-  readonly holdsCandidates = false;
-  private readonly run = {};
-  private seq = 0;
-  private paused = false;
+export class BlockReader extends WalkingReader implements TextReader {
   private readonly root: ReadRoot;
   private readonly shallow: boolean;
   private readonly onBlockElement: ((element: Element) => void) | undefined;
