@@ -116,6 +116,28 @@ describe('scanner', () => {
     expect(scanner.findings()).toEqual([]);
   });
 
+  it('never scans in the task that started it or changed the page: the scan waits for a task of its own', async () => {
+    document.body.innerHTML = `<h2>${HEADLINE}</h2><div id="feed"></div>`;
+    const matcher = recordingMatcher();
+    /** Every microtask queued so far (and those they queue) has run: the end of the current task. */
+    const endOfTask = async (): Promise<void> => {
+      for (let i = 0; i < 20; i++) await Promise.resolve();
+    };
+    const scanner = start(matcher);
+    await endOfTask();
+    expect(matcher.inputs).toEqual([]);
+    await scanner.settled();
+    expect(matcher.inputs.length).toBeGreaterThan(0);
+    const before = matcher.inputs.length;
+    const post = document.createElement('p');
+    post.textContent = KLAY;
+    document.getElementById('feed')?.append(post);
+    await endOfTask();
+    expect(matcher.inputs).toHaveLength(before);
+    await scanner.settled();
+    expect(scanner.findings()).toHaveLength(2);
+  });
+
   it('re-reads only the changed subtree, once per batch', async () => {
     document.body.innerHTML = `<div id="feed">${Array.from({ length: 50 }, (_, i) => `<article><p>Post number ${i} about cooking.</p></article>`).join('')}</div>`;
     const matcher = recordingMatcher();

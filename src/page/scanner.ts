@@ -498,8 +498,10 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   async function pump(): Promise<void> {
-    // Start on a later microtask: never run scan work (and callbacks) inside the caller's own call.
-    await Promise.resolve();
+    // Start in a task of its own: never run scan work (and callbacks) inside the caller's own call, nor make the
+    // caller's task longer — the page's task that changed the DOM (a mutation batch is delivered at its end) or
+    // the content script's start.
+    await yieldToPage();
     try {
       while (!signal.aborted && hasWork()) {
         const sliceEnd = performance.now() + sliceMs;
