@@ -292,8 +292,8 @@ export function createFindingsIndex(): FindingsIndex {
   }
 
   function commit(filter: ((finding: PageFinding) => boolean) | undefined): FindingsChange | null {
-    changed = false;
-    // A shadow tree's top-level text can leave while its container (the host) stays.
+    // A shadow tree's top-level text can leave while its container (the host) stays: dropped here, as part of
+    // this commit (so `changed` is cleared after).
     for (const item of [...indexed]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
     changed = false;
 

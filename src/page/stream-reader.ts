@@ -16,6 +16,7 @@ import {
   containerOfRoot,
   isSkippedElement,
   preformattedRoot,
+  readAtOnce,
   rootElement,
   type ReadOptions,
   type ReadRoot,
@@ -283,7 +284,5 @@ function foldLineBreaks(text: string, keep: readonly number[] | null): string {
  * own inline runs (./text-index.ts `BlockReader`).
  */
 export function readBlocks(root: ReadRoot, options: Omit<ReadOptions, 'candidates'> = {}): TextBlock[] {
-  const reader: TextReader = options.shallow === true ? new BlockReader(root, options) : new StreamReader(root, options);
-  reader.step(() => false);
-  return reader.takeBlocks();
+  return readAtOnce(options.shallow === true ? new BlockReader(root, options) : new StreamReader(root, options));
 }

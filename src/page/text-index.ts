@@ -634,9 +634,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
   private readContainer(container: Element): void {
     // The host of the shadow root being read: its top-level text is the shadow root's own, not the host's.
     const from = this.root.nodeType === 11 && container === rootElement(this.root) ? this.root : container;
-    const reader = new BlockReader(from, { shallow: true, ...(this.onBlockElement ? { onBlockElement: this.onBlockElement } : {}) });
-    reader.step(() => false);
-    for (const block of reader.takeBlocks()) {
+    for (const block of readAtOnce(new BlockReader(from, { shallow: true, ...(this.onBlockElement ? { onBlockElement: this.onBlockElement } : {}) }))) {
       let seq = -1;
       for (const node of block.nodes) {
         const index = this.marked.get(node);
@@ -646,6 +644,12 @@ export class SparseReader extends ReaderOutput implements TextReader {
       this.blocks.push({ container: block.container, text: block.text, nodes: block.nodes, starts: block.starts, run: this.run, seq });
     }
   }
+}
+
+/** Every block `reader` reads, in one go (for small subtrees: a container's own text, a story card, a test). */
+export function readAtOnce(reader: TextReader): TextBlock[] {
+  reader.step(() => false);
+  return reader.takeBlocks();
 }
 
 /**
