@@ -29,10 +29,15 @@ export async function launchBenchBrowser(server: PageServer): Promise<{ browser:
 export async function openWithHarness(context: BrowserContext, url: string, harness: string, onError?: (message: string) => void): Promise<Page> {
   const page = await context.newPage();
   if (onError !== undefined) page.on('pageerror', (error) => onError(error.message));
+  await loadWithHarness(page, url, harness);
+  return page;
+}
+
+/** Navigates `page` to `url` (same origin: the same renderer process) and puts the harness on it, once idle. */
+export async function loadWithHarness(page: Page, url: string, harness: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
   await page.evaluate(harness);
   await page.evaluate('gcHarness.idle()');
-  return page;
 }
 
 /**
