@@ -94,6 +94,8 @@ interface RawFinding {
 interface IndexedBlock {
   readonly block: TextBlock;
   readonly raws: RawFinding[];
+  /** The raw finding that is a story card's standalone label (`isStandaloneLabel`), if one is. */
+  readonly label: RawFinding | undefined;
   /** Computed style check, done once per block at commit (see `renderState`). */
   visible?: boolean;
 }
@@ -203,7 +205,6 @@ export function createFindingsIndex(): FindingsIndex {
       seen.set(base, count);
       return { finding, key: `${base}|${count}` };
     });
-    const item: IndexedBlock = { block, raws };
     const list = byContainer.get(block.container);
     // Several runs of one container are keyed apart by their text; keep occurrence counts unique across them.
     if (list !== undefined) {
@@ -214,10 +215,10 @@ export function createFindingsIndex(): FindingsIndex {
         while (taken.has(raw.key)) raw = { finding: raw.finding, key: `${raw.key}~${n++}` };
         raws[i] = raw;
       }
-      list.push(item);
-    } else {
-      byContainer.set(block.container, [item]);
     }
+    const item: IndexedBlock = { block, raws, label: raws.find((raw) => isStandaloneLabel(block, raw.finding)) };
+    if (list !== undefined) list.push(item);
+    else byContainer.set(block.container, [item]);
     indexed.add(item);
     unchecked.add(item);
     changed = true;
@@ -294,14 +295,16 @@ export function createFindingsIndex(): FindingsIndex {
   function commit(filter: ((finding: PageFinding) => boolean) | undefined): FindingsChange | null {
     // A shadow tree's top-level text can leave while its container (the host) stays: dropped here, as part of
     // this commit (so `changed` is cleared after).
-    for (const item of [...indexed]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
+    const left: IndexedBlock[] = [];
+    const labels: IndexedBlock[] = [];
+    for (const item of indexed) {
+      if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) left.push(item);
+      else if (item.label !== undefined) labels.push(item);
+    }
+    for (const item of left) removeIndexed(item);
     changed = false;
 
     // Story cards around standalone labels.
-    const labels: IndexedBlock[] = [];
-    for (const item of indexed) {
-      if (item.raws.some((raw) => isStandaloneLabel(item.block, raw.finding))) labels.push(item);
-    }
     const labelContainers = labels.map((item) => item.block.container);
     const cards = new Map<Element, { card: StoryCard; label: RawFinding; labelBlock: TextBlock }>();
     for (const item of labels) {
@@ -316,8 +319,8 @@ export function createFindingsIndex(): FindingsIndex {
         }
         if (card !== null) cardCache.set(item.block, card);
       }
-      const label = item.raws.find((raw) => isStandaloneLabel(item.block, raw.finding));
-      if (card !== null && label !== undefined && !cards.has(card.element)) cards.set(card.element, { card, label, labelBlock: item.block });
+      const label = item.label as RawFinding;
+      if (card !== null && !cards.has(card.element)) cards.set(card.element, { card, label, labelBlock: item.block });
     }
     const inCard = (element: Element): boolean => {
       for (let current: Element | null = element; current !== null; current = current.parentElement) {
@@ -336,7 +339,8 @@ export function createFindingsIndex(): FindingsIndex {
         if (rendering?.skippedBy !== undefined) deferVisibility(rendering.skippedBy, item);
       }
       if (!item.visible) continue;
-      const absorbable = cards.size > 0 && inCard(item.block.container);
+      // Only a summary finding can be absorbed into a card: the walk up is not made for the others.
+      const absorbable = cards.size > 0 && item.raws.some((raw) => raw.finding.kind === 'grok-summary') && inCard(item.block.container);
       for (const raw of item.raws) {
         const finding = raw.finding;
         if (absorbable && finding.kind === 'grok-summary') continue;

@@ -211,9 +211,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   // --- reading and matching ------------------------------------------------------------------------
 
   function startRead(job: ReadJob): void {
-    // A sparse read enters only the blocks that may hold a finding, and a shadow root's top-level text is not
-    // its host's own re-read: drop what was found anywhere under the root.
-    if (!job.shallow && index !== null && !index.empty && (matcher.candidates != null || job.root.nodeType !== 1)) index.sweepUnder(job.root);
+    // A shadow root is read again whole, and a sparse read enters only the blocks that may hold a finding (nor is
+    // a shadow root's top-level text its host's own re-read): drop what was found anywhere under it. An element
+    // read deep needs no sweep: it was added (what was found in it went when it was removed: `planRecords`), its
+    // attributes changed (swept there), or it is the whole page (the index was cleared).
+    if (job.root.nodeType === 11 && index !== null && !index.empty) index.sweepUnder(job.root);
     const readOptions = { onBlockElement: removeContainer };
     const candidates = matcher.candidates;
     reader = {
@@ -339,6 +341,8 @@ export function createScanner(options: ScannerOptions): Scanner {
       const tree = watchingShadows ? asShadowRoot(target.getRootNode()) : null;
       if (tree !== null) {
         shadows.add(tree);
+        // The tree is swept when read again; a node moved out of it (into the page) takes its findings along.
+        if (record.type === 'childList') for (const node of record.removedNodes) index?.removeUnder(node);
         continue;
       }
       if (record.type === 'characterData') {
