@@ -131,6 +131,29 @@ function treeOrder(a: Node, b: Node): number {
   return 0;
 }
 
+/** The story cards of a commit, by their element: each with the label it was found around. */
+type CardsByElement = Map<Element, { card: StoryCard; label: RawFinding; labelBlock: TextBlock }>;
+
+function sameCards(a: CardsByElement, b: CardsByElement | null): boolean {
+  if (b === null || a.size !== b.size) return false;
+  for (const [element, { card, label }] of a) {
+    const other = b.get(element);
+    if (other === undefined || other.card !== card || other.label !== label) return false;
+  }
+  return true;
+}
+
+/** Whether `filter` keeps `finding` (a filter that throws keeps it). */
+function kept(filter: ((finding: PageFinding) => boolean) | undefined, finding: PageFinding): boolean {
+  if (filter === undefined) return true;
+  try {
+    return filter(finding);
+  } catch (error) {
+    console.debug('[grok-context] finding filter failed', error);
+    return true;
+  }
+}
+
 function spanFor(block: TextBlock, start: number, end: number): FindingSpan {
   const [from, to] = trimSpan(block.text, start, end);
   return { block, start: from, end: to, range: rangeFor(block, from, to) };
@@ -146,6 +169,10 @@ function sameSpans(a: readonly FindingSpan[], b: readonly BlockSpan[]): boolean 
 
 export function createFindingsIndex(): FindingsIndex {
   const indexed = new Set<IndexedBlock>();
+  /** Indexed blocks with a story card's label (see `IndexedBlock.label`). */
+  const labelled = new Set<IndexedBlock>();
+  /** Indexed blocks of a shadow tree's top-level text: their container is the host, which can stay when they leave. */
+  const topLevel = new Set<IndexedBlock>();
   const byContainer = new WeakMap<Element, IndexedBlock[]>();
   /** Indexed blocks whose visibility is not known yet. */
   const unchecked = new Set<IndexedBlock>();
@@ -163,6 +190,14 @@ export function createFindingsIndex(): FindingsIndex {
   const placeOf = (finding: PageFinding): TextBlock | undefined => orderedAt.get(finding) ?? finding.spans[0]?.block;
   const idByKey = new Map<string, string>();
   let nextId = 1;
+  /** Every finding derived at the last commit, by key, before the filter (null: none yet). */
+  let derived: Map<string, PageFinding> | null = null;
+  /** The keys of `derived` each block gave. */
+  const given = new WeakMap<IndexedBlock, string[]>();
+  /** Keys given by blocks dropped since the last commit. */
+  let dropped: string[] = [];
+  let lastCards: CardsByElement | null = null;
+  let lastFilter: ((finding: PageFinding) => boolean) | undefined;
   const elementIds = new WeakMap<Element, number>();
   let nextElementId = 1;
 
@@ -180,6 +215,10 @@ export function createFindingsIndex(): FindingsIndex {
   function removeIndexed(item: IndexedBlock): void {
     if (!indexed.delete(item)) return;
     unchecked.delete(item);
+    labelled.delete(item);
+    topLevel.delete(item);
+    const keys = given.get(item);
+    if (keys !== undefined) for (const key of keys) dropped.push(key);
     cardCache.delete(item.block);
     const list = byContainer.get(item.block.container);
     if (list === undefined) return;
@@ -221,6 +260,8 @@ export function createFindingsIndex(): FindingsIndex {
     else byContainer.set(block.container, [item]);
     indexed.add(item);
     unchecked.add(item);
+    if (item.label !== undefined) labelled.add(item);
+    if (block.nodes[0]?.parentNode?.nodeType === 11) topLevel.add(item);
     changed = true;
   }
 
@@ -292,21 +333,61 @@ export function createFindingsIndex(): FindingsIndex {
     return id;
   }
 
+  /** Checks a block's visibility once its style is computed (see `renderState`). */
+  function checkVisibility(item: IndexedBlock): void {
+    if (item.visible !== undefined) return;
+    const first = item.raws[0]?.finding;
+    const rendering = first === undefined ? undefined : renderState(positionAt(item.block, first.start, 'forward').node);
+    item.visible = rendering?.rendered ?? true;
+    unchecked.delete(item);
+    if (rendering?.skippedBy !== undefined) deferVisibility(rendering.skippedBy, item);
+  }
+
+  /**
+   * Puts a visible block's page findings into `into` (a summary inside a story card, `absorbableOf`, is the card's)
+   * and returns their keys. A finding whose block is the same as before keeps its object (`previousOf`).
+   */
+  function deriveBlock(
+    item: IndexedBlock,
+    absorbableOf: (item: IndexedBlock) => boolean,
+    previousOf: (key: string) => PageFinding | undefined,
+    into: Map<string, PageFinding>,
+  ): string[] {
+    if (item.visible !== true) return [];
+    const absorbable = absorbableOf(item);
+    const keys: string[] = [];
+    for (const raw of item.raws) {
+      const finding = raw.finding;
+      if (absorbable && finding.kind === 'grok-summary') continue;
+      keys.push(raw.key);
+      const previous = previousOf(raw.key);
+      if (previous !== undefined && previous.spans.length === 1 && previous.spans[0]?.block === item.block) {
+        into.set(raw.key, previous);
+        continue;
+      }
+      into.set(raw.key, {
+        id: idFor(raw.key),
+        kind: finding.kind,
+        ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
+        rule: finding.why.rule,
+        text: displayText(finding.text),
+        why: finding.why,
+        spans: [spanFor(item.block, finding.start, finding.end)],
+      });
+    }
+    return keys;
+  }
+
   function commit(filter: ((finding: PageFinding) => boolean) | undefined): FindingsChange | null {
     // A shadow tree's top-level text can leave while its container (the host) stays: dropped here, as part of
-    // this commit (so `changed` is cleared after).
-    const left: IndexedBlock[] = [];
-    const labels: IndexedBlock[] = [];
-    for (const item of indexed) {
-      if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) left.push(item);
-      else if (item.label !== undefined) labels.push(item);
-    }
-    for (const item of left) removeIndexed(item);
+    // this commit (so `changed` is cleared after). Other blocks leave with their container (`removeUnder`).
+    for (const item of [...topLevel]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
     changed = false;
 
     // Story cards around standalone labels.
+    const labels = [...labelled];
     const labelContainers = labels.map((item) => item.block.container);
-    const cards = new Map<Element, { card: StoryCard; label: RawFinding; labelBlock: TextBlock }>();
+    const cards: CardsByElement = new Map();
     for (const item of labels) {
       let card: StoryCard | null | undefined = cardCache.get(item.block);
       if (card === undefined) {
@@ -329,76 +410,82 @@ export function createFindingsIndex(): FindingsIndex {
       return false;
     };
 
-    const next = new Map<string, PageFinding>();
-    for (const item of indexed) {
-      if (item.visible === undefined) {
-        const first = item.raws[0]?.finding;
-        const rendering = first === undefined ? undefined : renderState(positionAt(item.block, first.start, 'forward').node);
-        item.visible = rendering?.rendered ?? true;
-        unchecked.delete(item);
-        if (rendering?.skippedBy !== undefined) deferVisibility(rendering.skippedBy, item);
-      }
-      if (!item.visible) continue;
-      // Only a summary finding can be absorbed into a card: the walk up is not made for the others.
-      const absorbable = cards.size > 0 && item.raws.some((raw) => raw.finding.kind === 'grok-summary') && inCard(item.block.container);
-      for (const raw of item.raws) {
-        const finding = raw.finding;
-        if (absorbable && finding.kind === 'grok-summary') continue;
-        const previous = current.get(raw.key);
-        if (previous !== undefined && previous.spans.length === 1 && previous.spans[0]?.block === item.block) {
-          next.set(raw.key, previous);
-          continue;
-        }
-        next.set(raw.key, {
-          id: idFor(raw.key),
-          kind: finding.kind,
-          ...(finding.incident !== undefined ? { incident: finding.incident } : {}),
-          rule: finding.why.rule,
-          text: displayText(finding.text),
-          why: finding.why,
-          spans: [spanFor(item.block, finding.start, finding.end)],
-        });
-      }
-    }
-    for (const [element, { card, label, labelBlock }] of cards) {
-      const headlineText = displayText(card.headline.block.text.slice(card.headline.start, card.headline.end));
-      const key = `card|${elementId(element)}|${headlineText}`;
-      const wanted = [card.headline, ...card.summary];
-      const previous = current.get(key);
-      if (previous !== undefined && sameSpans(previous.spans, wanted)) {
-        next.set(key, previous);
-        continue;
-      }
-      const cardFinding: PageFinding = {
-        id: idFor(key),
-        kind: 'grok-summary',
-        rule: 'site-label',
-        text: headlineText,
-        why: { rule: 'site-label', variant: label.finding.why.variant, score: 1, lang: label.finding.why.lang },
-        spans: wanted.map((span) => spanFor(span.block, span.start, span.end)),
-      };
-      orderedAt.set(cardFinding, labelBlock);
-      next.set(key, cardFinding);
-    }
-    // Ids survive a filter change (a dismissal undone gets its old id back).
-    for (const key of [...idByKey.keys()]) if (!next.has(key)) idByKey.delete(key);
-    if (filter !== undefined) {
-      for (const [key, finding] of next) {
-        let keep = true;
-        try {
-          keep = filter(finding);
-        } catch (error) {
-          console.debug('[grok-context] finding filter failed', error);
-        }
-        if (!keep) next.delete(key);
-      }
-    }
-
+    // Only blocks indexed or shown since the last commit are derived again, and only their findings compared, while
+    // the story cards and the filter are those of the last commit; else every block is (a batch of ten posts
+    // costs the same on a page of a thousand findings as on a page of ten).
     const added: PageFinding[] = [];
     const removed: PageFinding[] = [];
-    for (const [key, finding] of current) if (next.get(key) !== finding) removed.push(finding);
-    for (const [key, finding] of next) if (current.get(key) !== finding) added.push(finding);
-    current = next;
+    const absorbableOf = (item: IndexedBlock): boolean =>
+      // Only a summary finding can be absorbed into a card: the walk up is not made for the others.
+      cards.size > 0 && item.raws.some((raw) => raw.finding.kind === 'grok-summary') && inCard(item.block.container);
+    if (derived !== null && filter === lastFilter && sameCards(cards, lastCards)) {
+      const touched = new Set<string>(dropped);
+      const previous = new Map<string, PageFinding>();
+      const forget = (key: string): void => {
+        const finding = derived?.get(key);
+        if (finding !== undefined) previous.set(key, finding);
+        derived?.delete(key);
+        touched.add(key);
+      };
+      for (const key of dropped) forget(key);
+      for (const item of [...unchecked]) {
+        for (const key of given.get(item) ?? []) forget(key);
+        checkVisibility(item);
+        const keys = deriveBlock(item, absorbableOf, (key) => previous.get(key) ?? current.get(key), derived);
+        given.set(item, keys);
+        for (const key of keys) touched.add(key);
+      }
+      for (const key of touched) {
+        const finding = derived.get(key);
+        if (finding === undefined) idByKey.delete(key);
+        const keep = finding !== undefined && kept(filter, finding);
+        const was = current.get(key);
+        if (was !== undefined && (!keep || was !== finding)) {
+          removed.push(was);
+          current.delete(key);
+        }
+        if (keep && was !== finding) {
+          added.push(finding);
+          current.set(key, finding);
+        }
+      }
+    } else {
+      const next = new Map<string, PageFinding>();
+      for (const item of indexed) {
+        checkVisibility(item);
+        given.set(item, deriveBlock(item, absorbableOf, (key) => current.get(key), next));
+      }
+      for (const [element, { card, label, labelBlock }] of cards) {
+        const headlineText = displayText(card.headline.block.text.slice(card.headline.start, card.headline.end));
+        const key = `card|${elementId(element)}|${headlineText}`;
+        const wanted = [card.headline, ...card.summary];
+        const previous = current.get(key);
+        if (previous !== undefined && sameSpans(previous.spans, wanted)) {
+          next.set(key, previous);
+          continue;
+        }
+        const cardFinding: PageFinding = {
+          id: idFor(key),
+          kind: 'grok-summary',
+          rule: 'site-label',
+          text: headlineText,
+          why: { rule: 'site-label', variant: label.finding.why.variant, score: 1, lang: label.finding.why.lang },
+          spans: wanted.map((span) => spanFor(span.block, span.start, span.end)),
+        };
+        orderedAt.set(cardFinding, labelBlock);
+        next.set(key, cardFinding);
+      }
+      // Ids survive a filter change (a dismissal undone gets its old id back).
+      for (const key of [...idByKey.keys()]) if (!next.has(key)) idByKey.delete(key);
+      derived = new Map(next);
+      if (filter !== undefined) for (const [key, finding] of next) if (!kept(filter, finding)) next.delete(key);
+      for (const [key, finding] of current) if (next.get(key) !== finding) removed.push(finding);
+      for (const [key, finding] of next) if (current.get(key) !== finding) added.push(finding);
+      current = next;
+    }
+    dropped = [];
+    lastCards = cards;
+    lastFilter = filter;
     if (added.length === 0 && removed.length === 0) return null;
 
     for (const finding of removed) {
@@ -483,10 +570,15 @@ export function createFindingsIndex(): FindingsIndex {
     dispose(): PageFinding[] {
       deferred = new WeakMap();
       indexed.clear();
+      labelled.clear();
+      topLevel.clear();
       unchecked.clear();
       cardCache.clear();
       const removed = [...current.values()];
       current = new Map();
+      derived = null;
+      dropped = [];
+      lastCards = null;
       byId.clear();
       hitIndex.clear();
       ordered = [];

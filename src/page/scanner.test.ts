@@ -266,8 +266,8 @@ describe('scanner', () => {
   });
 });
 
-describe('story cards', () => {
-  const card = (headline: string, extra = ''): string => `
+/** An X story card: headline, meta line, Grok's summary and X's label under it. */
+const card = (headline: string, extra = ''): string => `
     <div data-testid="cellInnerDiv"><div class="story">
       <div role="heading" aria-level="2"><span>${headline}</span></div>
       <div><span>Trending now</span> · <span>News</span></div>
@@ -275,6 +275,69 @@ describe('story cards', () => {
       ${extra}
       <div><span>${LABEL}</span></div>
     </div></div>`;
+
+describe('findings after a sequence of page changes', () => {
+  it('are what a fresh scan of the page finds, and the changes reported add up to them', async () => {
+    let seed = 11;
+    /** A whole number below `n` (a fixed sequence: the test fails the same way every run). */
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor((seed / 2147483648) * n);
+    };
+    const texts = [HEADLINE, KLAY, 'An ordinary post about the weather.', `Posts today say ${HEADLINE}, which never happened.`, 'Nothing to see.'];
+    const skipKlay = (finding: PageFinding): boolean => finding.incident !== 'klay-thompson-bricks-2024';
+    const byId = (a: PageFinding, b: PageFinding): number => a.id.localeCompare(b.id);
+    document.body.innerHTML = `<div id="feed"><article><p>${HEADLINE}</p></article></div>`;
+    const feed = document.getElementById('feed') as HTMLElement;
+    let filter: ((finding: PageFinding) => boolean) | undefined;
+    /** The findings the changes reported, by id, and any change that removed what it had not added. */
+    const reported = new Map<string, PageFinding>();
+    const wrong: string[] = [];
+    const scanner = start(realMatcher, {
+      onChange: ({ added, removed }) => {
+        for (const finding of removed) {
+          if (reported.get(finding.id) !== finding) wrong.push(`removed twice or never added: ${finding.text}`);
+          reported.delete(finding.id);
+        }
+        for (const finding of added) reported.set(finding.id, finding);
+      },
+    });
+    await scanner.settled();
+    for (let step = 0; step < 60; step++) {
+      const posts = [...feed.children] as HTMLElement[];
+      const post = posts[random(posts.length)];
+      const action = post === undefined ? 0 : random(7);
+      if (action <= 1 || post === undefined) {
+        const added = document.createElement('article');
+        added.innerHTML = random(3) === 0 ? card(texts[random(2)] as string) : `<p>${texts[random(texts.length)]}</p>`;
+        feed.append(added);
+      } else if (action === 2) {
+        post.remove();
+      } else if (action === 3) {
+        post.hidden = !post.hidden;
+      } else if (action === 4) {
+        const paragraph = post.querySelector('p, [role="heading"] span') as HTMLElement;
+        paragraph.textContent = texts[random(texts.length)] as string;
+      } else if (action === 5) {
+        filter = filter === undefined ? skipKlay : undefined;
+        scanner.setFilter(filter);
+      } else {
+        feed.prepend(post);
+      }
+      await scanner.settled();
+      const fresh = new AbortController();
+      const other = createScanner({ document, matcher: realMatcher, signal: fresh.signal, matchingParts: () => matchingParts, ...(filter ? { filter } : {}) });
+      await other.settled();
+      expect(summary(scanner.findings()), `step ${step}`).toEqual(summary(other.findings()));
+      expect([...reported.values()].sort(byId), `step ${step}`).toEqual([...scanner.findings()].sort(byId));
+      expect(wrong, `step ${step}`).toEqual([]);
+      fresh.abort();
+    }
+    expect(scanner.findings().length).toBeGreaterThan(0);
+  });
+});
+
+describe('story cards', () => {
 
   it('turns a labelled card into one grok-summary finding over headline and summary, plus the known claim', async () => {
     document.body.innerHTML = `<div data-testid="primaryColumn">${card(HEADLINE)}<article><p>An unrelated post.</p></article></div>`;
