@@ -171,8 +171,11 @@ export function createFindingsIndex(): FindingsIndex {
   const indexed = new Set<IndexedBlock>();
   /** Indexed blocks with a story card's label (see `IndexedBlock.label`). */
   const labelled = new Set<IndexedBlock>();
-  /** Indexed blocks of a shadow tree's top-level text: their container is the host, which can stay when they leave. */
-  const topLevel = new Set<IndexedBlock>();
+  /**
+   * Indexed blocks in a shadow tree: they leave with their host, which `removeUnder` does not walk into, and a
+   * tree's top-level text can leave while its container (the host) stays.
+   */
+  const inShadowTree = new Set<IndexedBlock>();
   const byContainer = new WeakMap<Element, IndexedBlock[]>();
   /** Indexed blocks whose visibility is not known yet. */
   const unchecked = new Set<IndexedBlock>();
@@ -216,7 +219,7 @@ export function createFindingsIndex(): FindingsIndex {
     if (!indexed.delete(item)) return;
     unchecked.delete(item);
     labelled.delete(item);
-    topLevel.delete(item);
+    inShadowTree.delete(item);
     const keys = given.get(item);
     if (keys !== undefined) for (const key of keys) dropped.push(key);
     cardCache.delete(item.block);
@@ -261,7 +264,7 @@ export function createFindingsIndex(): FindingsIndex {
     indexed.add(item);
     unchecked.add(item);
     if (item.label !== undefined) labelled.add(item);
-    if (block.nodes[0]?.parentNode?.nodeType === 11) topLevel.add(item);
+    if (block.nodes[0]?.getRootNode().nodeType === 11) inShadowTree.add(item);
     changed = true;
   }
 
@@ -379,9 +382,9 @@ export function createFindingsIndex(): FindingsIndex {
   }
 
   function commit(filter: ((finding: PageFinding) => boolean) | undefined): FindingsChange | null {
-    // A shadow tree's top-level text can leave while its container (the host) stays: dropped here, as part of
-    // this commit (so `changed` is cleared after). Other blocks leave with their container (`removeUnder`).
-    for (const item of [...topLevel]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
+    // Blocks of a shadow tree that left the page are dropped here, as part of this commit (so `changed` is cleared
+    // after); other blocks leave with their container (`removeUnder`).
+    for (const item of [...inShadowTree]) if (!item.block.container.isConnected || item.block.nodes[0]?.isConnected === false) removeIndexed(item);
     changed = false;
 
     // Story cards around standalone labels.
@@ -571,7 +574,7 @@ export function createFindingsIndex(): FindingsIndex {
       deferred = new WeakMap();
       indexed.clear();
       labelled.clear();
-      topLevel.clear();
+      inShadowTree.clear();
       unchecked.clear();
       cardCache.clear();
       const removed = [...current.values()];
