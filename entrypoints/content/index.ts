@@ -11,7 +11,7 @@ import type { FindingKind, Matcher } from '../../src/core/types';
 import type { IncidentDetailsClient } from '../../src/messaging/incident-details-client';
 import { requestMatcherSnapshot } from '../../src/messaging/matcher-snapshot-client';
 import { toContentFrom } from '../../src/messaging/page-messages';
-import type { ContentToBackground, PageStatus } from '../../src/messaging/schema';
+import type { ContentToBackground, FindingsReport, PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
 import type { PageFinding } from '../../src/page/findings';
 import { addPageDismissal, readPageDismissals, readPageState, watchPageState } from '../../src/settings/page-storage';
@@ -26,7 +26,7 @@ import { cardModelFor } from './knowledge';
 import { createMatcherStageLoader } from './matcher-stage-loader';
 import { followPageMatcher } from './page-matcher';
 import { startPageSession, type PageSession } from './page-session';
-import { createReporter } from './reporter';
+import { createReporter, toMessage } from './reporter';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -93,6 +93,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   let details: IncidentDetailsClient | null = null;
   /** The page's findings as last reported: the first card asks for all their incidents at once. */
   let reported: readonly PageFinding[] = [];
+  /** Whether the current session's scan has settled once (the page has been checked: `page-status` answers). */
+  let checked = false;
   const detailsFrom = (bundle: CardBundle): IncidentDetailsClient => {
     if (details !== null) return details;
     details = bundle.createIncidentDetailsClient({
@@ -168,6 +170,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       // (about 40 KB, zod's schemas built) would cost every such page some 25 ms; the first card opens that much later.
       onFindings: (findings) => {
         reported = findings;
+        checked = true;
         reporter.report('checked', findings);
       },
       onDismiss,
@@ -183,6 +186,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     sessionController?.abort();
     sessionController = null;
     session = null;
+    reported = [];
+    checked = false;
   }
 
   /** Brings the page in line with the current settings, dismissals and packs. */
@@ -265,6 +270,14 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): false => {
     const parsed = toContentFrom(message);
     if (parsed === null) return false;
+    if (parsed.type === 'page-status') {
+      // What the popup shows for the page; nothing until it has been checked (the popup then says so).
+      const status = statusOf(settings);
+      if (status === 'checked' && !checked) return false;
+      const answer: FindingsReport = { ...toMessage(status, status === 'checked' ? reported : []), ...(site.length > 0 && site.length <= 253 ? { site } : {}) };
+      sendResponse(answer);
+      return false;
+    }
     let shown = false;
     try {
       shown = parsed.type === 'show-finding' ? session?.show(parsed.id) ?? false : session?.step(parsed.direction) ?? false;

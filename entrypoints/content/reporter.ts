@@ -1,7 +1,9 @@
 /**
  * Reports the page's findings to the background (badge, popup list): coalesced, made to fit the message schema
  * (the background checks each report against it; the content script builds no zod schema), and sent only when
- * something changed.
+ * something changed. The background hears of a page only when it has findings, and once more when they are
+ * gone (its badge and record cleared): a page with nothing found, as most are, wakes no service worker. The
+ * popup asks the page itself (`page-status`).
  *
  * Reports come when the scanner settles (it already batches the page's changes), and several reports in one
  * task are coalesced on a microtask. No timer: Chromium runs no setTimeout callback, in any world, on a page
@@ -20,7 +22,10 @@ const reportable = (finding: PageFinding): boolean =>
 
 export interface Reporter {
   report(status: PageStatus, findings: readonly PageFinding[]): void;
-  /** Sends the next report even if unchanged (the background forgets a tab's report when its URL changes). */
+  /**
+   * Sends the next report even if unchanged (the background forgets a tab's report when its URL changes); an
+   * empty one too when the background may still hold findings of the page.
+   */
   reset(): void;
 }
 
@@ -49,6 +54,8 @@ export function createReporter(options: {
   let last = '';
   let next: FindingsReport | undefined;
   let queued = false;
+  /** Whether the background may hold findings of this page (a report with findings went out since the last empty one). */
+  let holdsFindings = false;
 
   function flush(): void {
     queued = false;
@@ -58,8 +65,12 @@ export function createReporter(options: {
     const serialized = JSON.stringify(message);
     if (serialized === last) return;
     last = serialized;
+    if (message.findings.length === 0 && !holdsFindings) return;
+    holdsFindings = message.findings.length > 0;
     const failed = (error: unknown): void => {
       last = '';
+      // The background may still hold what came before: the next report goes out whatever it holds.
+      holdsFindings = true;
       options.onSendError(error);
     };
     // After the extension is reloaded or updated, sendMessage throws synchronously in the old script.

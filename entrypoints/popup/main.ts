@@ -1,11 +1,12 @@
 /**
  * popup.html: wiring only. Shows the active tab's findings (or `?tab=<id>`'s: the popup opened as a page, as
- * browser tests do) and re-renders when the tab's report, the settings or the dismissals change.
+ * browser tests do), asked of the page itself, and re-renders when the tab's report, the settings or the
+ * dismissals change.
  */
 import { browser } from 'wxt/browser';
 import { incidentsById } from '../../src/data/index';
 import type { ImportedIncident } from '../../src/data/pack';
-import { TabFindingsSchema, type TabFindings, type ToContent } from '../../src/messaging/schema';
+import { FindingsReportSchema, TabFindingsSchema, type TabFindings, type ToContent } from '../../src/messaging/schema';
 import type { Dismissal } from '../../src/settings/schema';
 import {
   readDismissals,
@@ -41,9 +42,29 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * The page's own answer (its content script: status, site, findings); null when there is none: not checked yet,
+ * or no content script there (a browser page, one still loading).
+ */
+async function pageStatus(tabId: number): Promise<TabFindings | null> {
+  try {
+    const message: ToContent = { type: 'page-status' };
+    const parsed = FindingsReportSchema.safeParse(await browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
+    if (!parsed.success) return null;
+    const { status, findings, site } = parsed.data;
+    return { tabId, status, findings, ...(site !== undefined ? { site } : {}) };
+  } catch {
+    return null;
+  }
+}
+
+/** What the tab shows: the page's answer, else the background's record of its last report. */
 async function tabFindings(tabId: number | undefined): Promise<TabFindings> {
   const none: TabFindings = { tabId: tabId ?? -1, status: 'unavailable', findings: [] };
   if (tabId === undefined) return none;
+  // A page reports to the background only when it has findings: the page itself knows its status.
+  const own = await pageStatus(tabId);
+  if (own !== null) return own;
   try {
     const parsed = TabFindingsSchema.safeParse(await browser.runtime.sendMessage({ type: 'get-tab-findings', tabId }));
     return parsed.success ? parsed.data : none;
@@ -113,7 +134,18 @@ async function render(): Promise<void> {
     (again ?? app.querySelector<HTMLElement>('h1'))?.focus();
   }
   document.body.dataset.ready = 'true';
+  // A page still being checked, or one applying a settings change, answers later and reports nothing when it
+  // finds nothing: asked again, briefly, while the popup is open.
+  if (tab.status !== 'checked' && retries < RETRIES) {
+    retries++;
+    setTimeout(schedule, RETRY_MS);
+  }
 }
+
+const RETRY_MS = 250;
+/** About ten seconds of asking again. */
+const RETRIES = 40;
+let retries = 0;
 
 let pending = false;
 function schedule(): void {
@@ -129,6 +161,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   void tabIdPromise.then((tabId) => {
     const ownTab = tabId !== undefined && `tab:${tabId}` in changes;
     if ((area === 'session' && ownTab) || (area === 'local' && ('settings' in changes || 'dismissals' in changes || 'packs' in changes))) {
+      if (area === 'local' && 'settings' in changes) retries = 0;
       schedule();
     }
   });

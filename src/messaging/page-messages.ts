@@ -16,6 +16,7 @@ export function toContentFrom(message: unknown): ToContent | null {
   if (message.type === 'step-finding') {
     return isStrictObject(message, ['type', 'direction']) && (message.direction === 'next' || message.direction === 'previous') ? (message as ToContent) : null;
   }
+  if (message.type === 'page-status') return isStrictObject(message, ['type']) ? (message as ToContent) : null;
   return null;
 }
 

@@ -25,7 +25,11 @@ export const PageStatusSchema = z.enum(['checked', 'paused', 'site-disabled']);
 export type PageStatus = z.infer<typeof PageStatusSchema>;
 
 // content script → background
-/** A tab's current findings (sent whenever they change). */
+/**
+ * A tab's current findings: sent when the page has findings and whenever they change, down to the report that
+ * clears them; a page with nothing found sends none (it wakes no service worker: the popup asks the page,
+ * `page-status`). Also the content script's answer to `page-status`.
+ */
 export const FindingsReportSchema = z.strictObject({
   type: z.literal('findings'),
     status: PageStatusSchema,
@@ -122,5 +126,7 @@ export const ToContentSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('show-finding'), id: z.string().check(z.maxLength(FINDING_ID_MAX)) }),
   /** Keyboard command: move to the next / previous finding and open its card. */
   z.strictObject({ type: z.literal('step-finding'), direction: z.enum(['next', 'previous']) }),
+  /** The popup asks the page what it found (a FindingsReport); no answer until the page has been checked. */
+  z.strictObject({ type: z.literal('page-status') }),
 ]);
 export type ToContent = z.infer<typeof ToContentSchema>;

@@ -86,7 +86,7 @@ test('popup ?tab= lists that tab\'s findings, and "Show" scrolls to the finding 
   ),
 );
 
-test('popup of a page without findings says so and lists nothing', TEST_TIMEOUT, () =>
+test('popup of a page without findings says it was checked (asked of the page: it reports nothing) and lists nothing', TEST_TIMEOUT, () =>
   onSettledPage(chromium, 'genuine-news.html', 0, async (page) => {
     const tabId = await chromium.tabIdOf(page.page);
     const popup = await chromium.openPopup(tabId, 0);
@@ -94,9 +94,11 @@ test('popup of a page without findings says so and lists nothing', TEST_TIMEOUT,
       const state = await run(popup.page, () => ({
         listed: document.querySelectorAll('[data-kind]').length,
         text: document.body.innerText,
+        status: document.querySelector('[data-status]')?.getAttribute('data-status') ?? null,
       }));
       assert.equal(state.listed, 0);
       assert.ok(state.text.trim().length > 0, 'the popup shows an empty state');
+      assert.equal(state.status, 'checked', 'the page answered: checked, nothing found');
     } finally {
       await popup.page.close();
     }

@@ -3,8 +3,8 @@
  * in eight languages; none shows a Grok headline) opened in Chromium with page scripts off and the network
  * blocked, once without and once with the built extension. With it, the page must come out exactly as
  * without it apart from our one `<gc-root>`: the same DOM serialisation, no added page error, no request the
- * page did not make itself, no finding (data-findings="0"). A last test checks the popup contract (the
- * background holds an empty report for the tab, no badge) with page scripts off.
+ * page did not make itself, no finding (data-findings="0"). A last test checks the popup contract with page
+ * scripts off (the page answers the popup; nothing found, so no report to the background, no badge).
  *
  * Skipped with a message when the corpus is not there (GC_REAL_PAGES points elsewhere).
  */
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { inPage, gcRootStateInPage, type GcRootState } from './harness/in-page';
+import { findTabInPage, inPage, gcRootStateInPage, type GcRootState } from './harness/in-page';
 import { waitFor } from './harness/wait';
 import { collectErrors } from './harness/chromium';
 import {
@@ -55,21 +55,38 @@ async function rootState(page: Page): Promise<GcRootState> {
   return (await page.evaluate(inPage(gcRootStateInPage))) as GcRootState;
 }
 
-/** The background's record for the tab showing `url` (storage.session, what the popup and badge read). */
-async function backgroundRecord(url: string): Promise<{ tabId: number; status: string; findings: unknown[] } | null> {
+/** The tab showing `page` (brought to the front: without host access the extension sees only the active tab). */
+async function tabOf(page: Page): Promise<number> {
+  const worker = withExtension.worker;
+  assert.ok(worker);
+  await page.bringToFront();
+  const id = await worker.evaluate(inPage(findTabInPage, page.url()));
+  assert.ok(typeof id === 'number' && id >= 0, `the tab of ${page.url()}`);
+  return id;
+}
+
+/** The page's answer to the popup's `page-status` (null: no answer yet). */
+async function pageStatus(tabId: number): Promise<{ status: string; findings: unknown[] } | null> {
   const worker = withExtension.worker;
   assert.ok(worker);
   return (await worker.evaluate(
-    inPage(async (u: string) => {
+    inPage(async (id: number) => {
+      const chromeApi = (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: unknown, o: object): Promise<unknown> } } }).chrome;
+      return ((await chromeApi.tabs.sendMessage(id, { type: 'page-status' }, { frameId: 0 }).catch(() => null)) ?? null) as { status: string; findings: unknown[] } | null;
+    }, tabId),
+  )) as { status: string; findings: unknown[] } | null;
+}
+
+/** The keys the background holds in storage.session (a tab's report is `tab:<id>`). */
+async function sessionKeys(): Promise<string[]> {
+  const worker = withExtension.worker;
+  assert.ok(worker);
+  return (await worker.evaluate(
+    inPage(async () => {
       const chromeApi = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
-      const all = await chromeApi.storage.session.get(null);
-      for (const [key, value] of Object.entries(all)) {
-        const record = value as { url?: string; status: string; findings: unknown[] };
-        if (key.startsWith('tab:') && record.url === u) return { tabId: Number(key.slice(4)), status: record.status, findings: record.findings };
-      }
-      return null;
-    }, url),
-  )) as { tabId: number; status: string; findings: unknown[] } | null;
+      return Object.keys(await chromeApi.storage.session.get(null));
+    }),
+  )) as string[];
 }
 
 async function badge(tabId: number): Promise<string> {
@@ -149,21 +166,23 @@ describe('real pages, page scripts off: the extension finds nothing and changes 
   }
 
   // Chromium runs no window.setTimeout callback in any world of a page whose scripts are blocked (site
-  // setting, or Emulation.setScriptExecutionDisabled as here): the report must not depend on a timer.
+  // setting, or Emulation.setScriptExecutionDisabled as here): the page's answer must not depend on a timer.
   test(
-    'with page scripts off, the background gets the empty report (popup lists nothing, no badge)',
+    'with page scripts off, the page answers the popup (checked, nothing found) and sends the background nothing (no record, no badge)',
     async () => {
       const file = PAGES[0] as string;
       const url = server.url(file);
       const opened = await open(withExtension, url);
       try {
         await waitFor(async () => (await rootState(opened.page)).state === 'settled', `<gc-root data-state="settled"> on ${file}`);
-        let record: Awaited<ReturnType<typeof backgroundRecord>> = null;
-        await waitFor(async () => (record = await backgroundRecord(url)) !== null, `the background's report for ${file}`, 5_000);
-        const reported = record as unknown as { tabId: number; status: string; findings: unknown[] };
-        assert.equal(reported.status, 'checked');
-        assert.deepEqual(reported.findings, [], 'the popup lists nothing');
-        assert.equal(await badge(reported.tabId), '', 'no badge');
+        const tabId = await tabOf(opened.page);
+        let answer: Awaited<ReturnType<typeof pageStatus>> = null;
+        await waitFor(async () => (answer = await pageStatus(tabId)) !== null, `the page's answer on ${file}`, 5_000);
+        const status = answer as unknown as { status: string; findings: unknown[] };
+        assert.equal(status.status, 'checked');
+        assert.deepEqual(status.findings, [], 'the popup lists nothing');
+        assert.ok(!(await sessionKeys()).includes(`tab:${tabId}`), 'no report reached the background');
+        assert.equal(await badge(tabId), '', 'no badge');
       } finally {
         await opened.page.close();
       }

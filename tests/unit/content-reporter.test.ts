@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toMessage } from '../../entrypoints/content/reporter';
-import { FindingsReportSchema } from '../../src/messaging/schema';
+import { createReporter, toMessage } from '../../entrypoints/content/reporter';
+import { FindingsReportSchema, type FindingsReport, type PageStatus } from '../../src/messaging/schema';
 import type { PageFinding } from '../../src/page/findings';
 
 /** A finding as the reporter reads it (the fields it reports). */
@@ -25,5 +25,64 @@ describe("the content script's findings report", () => {
     expect(message.findings.map((f) => f.id)).not.toContain('');
     expect(message.findings.map((f) => f.id)).not.toContain('3');
     expect(message.findings).toHaveLength(2000);
+  });
+});
+
+describe('the content script’s reports to the background', () => {
+  /** A reporter whose sent messages are collected; each report is flushed (a microtask) before the next. */
+  function reporterSending(fail = false): { sent: FindingsReport[]; report: (status: PageStatus, findings: PageFinding[]) => Promise<void>; reset: () => void } {
+    const sent: FindingsReport[] = [];
+    const reporter = createReporter({
+      signal: new AbortController().signal,
+      send: (message) => {
+        sent.push(message);
+        return fail ? Promise.reject(new Error('no receiver')) : Promise.resolve();
+      },
+      onSendError: () => undefined,
+    });
+    return {
+      sent,
+      async report(status, findings) {
+        reporter.report(status, findings);
+        await Promise.resolve();
+        await Promise.resolve();
+      },
+      reset: () => reporter.reset(),
+    };
+  }
+  const iran = finding('f1', 'Iran Strikes Tel Aviv with Heavy Missiles', 'iran-tel-aviv-2024');
+
+  it('sends nothing for a page with nothing found, paused or switched off: no service worker is woken for it', async () => {
+    const page = reporterSending();
+    await page.report('checked', []);
+    await page.report('paused', []);
+    await page.report('site-disabled', []);
+    page.reset();
+    await page.report('checked', []);
+    expect(page.sent).toEqual([]);
+  });
+
+  it('sends the findings when there are some, each change, and one empty report when they are gone', async () => {
+    const page = reporterSending();
+    await page.report('checked', []);
+    await page.report('checked', [iran]);
+    await page.report('checked', [iran]);
+    await page.report('checked', [iran, finding('f2', 'Klay Thompson Accused in Bizarre Brick-Vandalism Spree', 'klay-thompson-bricks-2024')]);
+    await page.report('paused', []);
+    await page.report('checked', []);
+    expect(page.sent.map((message) => `${message.status}:${message.findings.map((f) => f.id).join(',')}`)).toEqual(['checked:f1', 'checked:f1,f2', 'paused:']);
+  });
+
+  it('clears the findings after a soft navigation to a page without any, and again after a failed send', async () => {
+    const page = reporterSending();
+    await page.report('checked', [iran]);
+    page.reset();
+    await page.report('checked', []);
+    expect(page.sent.map((message) => message.findings.length)).toEqual([1, 0]);
+    const failing = reporterSending(true);
+    await failing.report('checked', [iran]);
+    await failing.report('checked', []);
+    await failing.report('checked', []);
+    expect(failing.sent.map((message) => message.findings.length)).toEqual([1, 0, 0]);
   });
 });
