@@ -86,6 +86,21 @@ test('Firefox: under a strict CSP (scripts from the page\'s own origin only) the
   }),
 );
 
+test('Firefox: the popup of a page without findings says it was checked (the page answers it: it reports nothing)', TEST_TIMEOUT, () =>
+  onSettledPage(firefox, 'genuine-news.html', 0, async ({ page, errors }) => {
+    const tabId = await firefox.tabIdOf(page);
+    const { page: popup } = await firefox.openExtensionPage(`popup.html?tab=${tabId}`);
+    try {
+      const statusOf = (): Promise<unknown> => popup.evaluate('document.querySelector("[data-status]")?.getAttribute("data-status") ?? null');
+      await waitFor(async () => (await statusOf()) === 'checked', 'the popup to show the page as checked');
+      assert.equal(await popup.evaluate('document.querySelectorAll("[data-kind]").length'), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await popup.close();
+    }
+  }),
+);
+
 test('Firefox: no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(firefox.foreignRequests(), []);
 });
