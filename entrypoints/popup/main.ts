@@ -134,18 +134,32 @@ async function render(): Promise<void> {
     (again ?? app.querySelector<HTMLElement>('h1'))?.focus();
   }
   document.body.dataset.ready = 'true';
-  // A page still being checked, or one applying a settings change, answers later and reports nothing when it
-  // finds nothing: asked again, briefly, while the popup is open.
-  if (tab.status !== 'checked' && retries < RETRIES) {
-    retries++;
-    setTimeout(schedule, RETRY_MS);
-  }
+  shownTab = JSON.stringify(tab);
+  if (tab.status !== 'checked') askAgain();
+}
+
+/**
+ * A page still being checked, or one applying a settings change, answers later, and reports nothing when it
+ * finds nothing: it is asked again, briefly, while the popup is open, and the popup re-rendered only when the
+ * answer changed (never under the pointer for nothing).
+ */
+function askAgain(): void {
+  if (retries >= RETRIES) return;
+  retries++;
+  setTimeout(() => {
+    void tabIdPromise.then(tabFindings).then((tab) => {
+      if (JSON.stringify(tab) !== shownTab) schedule();
+      else if (tab.status !== 'checked') askAgain();
+    });
+  }, RETRY_MS);
 }
 
 const RETRY_MS = 250;
 /** About ten seconds of asking again. */
 const RETRIES = 40;
 let retries = 0;
+/** The tab's state the popup shows (JSON). */
+let shownTab = '';
 
 let pending = false;
 function schedule(): void {

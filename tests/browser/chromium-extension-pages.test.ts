@@ -105,6 +105,30 @@ test('popup of a page without findings says it was checked (asked of the page: i
   }),
 );
 
+test('popup: a page switched off for its site and on again shows as checked once it has been checked again', TEST_TIMEOUT, async () => {
+  const before = await storedSettings();
+  try {
+    await onSettledPage(chromium, 'genuine-news.html', 0, async (page) => {
+      const tabId = await chromium.tabIdOf(page.page);
+      const popup = await chromium.openPopup(tabId, 0);
+      const status = (): Promise<string | null> => run(popup.page, () => document.querySelector('[data-status]')?.getAttribute('data-status') ?? null);
+      try {
+        await waitFor(async () => (await status()) === 'checked', 'the popup to show the page checked');
+        await popup.page.click('label[for="gc-site-toggle"]');
+        await waitFor(async () => (await status()) === 'site-disabled', 'the popup to show the site switched off');
+        // Switched on again: the page reads itself again and, finding nothing, reports nothing; the popup asks it.
+        await popup.page.click('label[for="gc-site-toggle"]');
+        await waitFor(async () => (await status()) === 'checked', 'the popup to show the page checked again');
+        assert.deepEqual(popup.errors, []);
+      } finally {
+        await popup.page.close();
+      }
+    });
+  } finally {
+    await restoreSettings(before);
+  }
+});
+
 test('the context page has an entry for every incident id, and #<id> lands on it', TEST_TIMEOUT, async () => {
   const ids = knowledgeBase.incidents.map((incident) => incident.id);
   assert.ok(ids.length >= 13, 'the knowledge base has its incidents');
