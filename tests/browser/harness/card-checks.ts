@@ -9,13 +9,16 @@ import { locateText, readCard, run, waitCard, type Evaluates } from './page-prob
 export interface Drivable extends Evaluates {
   mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void> };
   keyboard: { press(key: string): Promise<void> };
+  bringToFront(): Promise<void>;
 }
 
 /**
- * Closes any card still open (else the wait below could see that one), moves the pointer away, then onto the
- * middle of the first box of `text`, and waits for the card.
+ * Brings the page to the front (a tab opened and closed meanwhile, such as the popup's, can leave another in
+ * front, and a tab in the back gets no pointer events), closes any card still open (else the wait below could
+ * see that one), moves the pointer away, then onto the middle of the first box of `text`, and waits for the card.
  */
 export async function hover(page: Drivable, text: string): Promise<CardInfo> {
+  await page.bringToFront();
   if ((await readCard(page)).open) await closeCard(page);
   await page.mouse.move(1, 1);
   const rect = await locateText(page, text);
