@@ -18,6 +18,7 @@ import {
 } from '../../src/settings/storage';
 import { dirOf, uiLangFrom } from '../../src/ui/lang';
 import { popupStrings } from '../../src/ui/popup/popup-strings';
+import { createAskAgain } from '../../src/ui/popup/ask-again';
 import { buildPopupModel, renderPopup, type PopupActions } from '../../src/ui/popup/render-popup';
 import './popup.css';
 
@@ -134,32 +135,14 @@ async function render(): Promise<void> {
     (again ?? app.querySelector<HTMLElement>('h1'))?.focus();
   }
   document.body.dataset.ready = 'true';
-  shownTab = JSON.stringify(tab);
-  if (tab.status !== 'checked') askAgain();
+  askAgain.shown(tab);
 }
 
-/**
- * A page still being checked, or one applying a settings change, answers later, and reports nothing when it
- * finds nothing: it is asked again, briefly, while the popup is open, and the popup re-rendered only when the
- * answer changed (never under the pointer for nothing).
- */
-function askAgain(): void {
-  if (retries >= RETRIES) return;
-  retries++;
-  setTimeout(() => {
-    void tabIdPromise.then(tabFindings).then((tab) => {
-      if (JSON.stringify(tab) !== shownTab) schedule();
-      else if (tab.status !== 'checked') askAgain();
-    });
-  }, RETRY_MS);
-}
-
-const RETRY_MS = 250;
-/** About ten seconds of asking again. */
-const RETRIES = 40;
-let retries = 0;
-/** The tab's state the popup shows (JSON). */
-let shownTab = '';
+const askAgain = createAskAgain({
+  ask: () => tabIdPromise.then(tabFindings),
+  changed: () => schedule(),
+  later: (callback, ms) => setTimeout(callback, ms),
+});
 
 let pending = false;
 function schedule(): void {
@@ -175,7 +158,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   void tabIdPromise.then((tabId) => {
     const ownTab = tabId !== undefined && `tab:${tabId}` in changes;
     if ((area === 'session' && ownTab) || (area === 'local' && ('settings' in changes || 'dismissals' in changes || 'packs' in changes))) {
-      if (area === 'local' && 'settings' in changes) retries = 0;
+      if (area === 'local' && 'settings' in changes) askAgain.reset();
       schedule();
     }
   });
