@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ab -- <git rev> [--reps N] [--pages feed-en,feed-he,article-en,article-he]`
+ * `npm run bench:ab -- <git rev> [--reps N] [--pages feed-en,feed-he,article-en,article-he] [--later]`
  *
  * Our first scan ("ours", as in `npm run bench`) from another revision (A) and from the working tree (B), on
  * the same generated 1 MB pages, the two alternating on fresh loads of each page, A first on even
@@ -9,12 +9,15 @@
  *
  * Revision A is checked out into .bench/ab-<rev> (a git worktree, removed after) and bundled with esbuild like
  * the working tree; each side restores the matcher from a snapshot its own compiler made.
+ *
+ * `--later`: each load follows a small page that side's code ran on in the same tab, so its code is compiled
+ * (a later page of a tab: see "ours" in bench/run.ts); without it, each load is a new tab's first page.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { injectOurs, launchBenchBrowser, openWithHarness } from './browser';
+import { injectOurs, launchBenchBrowser, loadWithHarness, openWithHarness } from './browser';
 import { ROOT, WORK_DIR, buildEntry } from './build';
 import { generatePage, type Layout } from './generate';
 import type { ScanRun } from './page-entry';
@@ -47,9 +50,10 @@ async function snapshotOf(root: string): Promise<string | undefined> {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const rev = argv.find((arg, index) => !arg.startsWith('--') && !argv[index - 1]?.startsWith('--'));
-  if (rev === undefined) throw new Error('usage: npm run bench:ab -- <git rev> [--reps N] [--pages feed-en,article-he]');
+  if (rev === undefined) throw new Error('usage: npm run bench:ab -- <git rev> [--reps N] [--pages feed-en,article-he] [--later]');
   const reps = Number(option(argv, '--reps') ?? 9);
   const pages = (option(argv, '--pages') ?? 'feed-en,feed-he,article-en,article-he').split(',');
+  const later = argv.includes('--later');
   const sha = execFileSync('git', ['rev-parse', '--short', rev], { cwd: ROOT, encoding: 'utf8' }).trim();
   const tree = join(WORK_DIR, `ab-${sha}`);
   if (existsSync(tree)) execFileSync('git', ['worktree', 'remove', '--force', tree], { cwd: ROOT });
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     ];
     const harness = await buildEntry('harness-entry.ts');
     const server = await startPageServer();
+    const previous = server.put('/previous.html', generatePage({ layout: 'feed', lang: 'en', chars: 20_000, seed: 7 }).html);
     const urls = pages.map((name) => {
       const [layout, lang] = name.split('-') as [Layout, Lang];
       return { name, url: server.put(`/${name}.html`, generatePage({ layout, lang, chars: 1_000_000 }).html) };
@@ -73,7 +78,12 @@ async function main(): Promise<void> {
         process.stderr.write(`rep ${rep + 1}/${reps}\n`);
         for (const { name, url } of urls) {
           for (const side of rep % 2 === 0 ? sides : [...sides].reverse()) {
-            const page = await openWithHarness(context, url, harness);
+            const page = await openWithHarness(context, later ? previous : url, harness);
+            if (later) {
+              await injectOurs(page, side.bundle, side.snapshot);
+              await page.evaluate('gcBench.startOurs()');
+              await loadWithHarness(page, url, harness);
+            }
             await injectOurs(page, side.bundle, side.snapshot);
             const run = (await page.evaluate('gcBench.startOurs()')) as ScanRun;
             const entry = times.get(name) ?? { A: [], B: [] };
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
       await server.close();
     }
     let logSum = 0;
-    console.log(`ours ms, medians of ${reps} cold loads each (A: ${sha}, B: working tree)`);
+    console.log(`ours ms, medians of ${reps} cold loads each${later ? ', each after a page our code ran on' : ''} (A: ${sha}, B: working tree)`);
     for (const side of sides) if (side.snapshot === undefined) console.log(`${side.name} has no matcher snapshot: its pages compile the matcher`);
     for (const [name, { A, B }] of times) {
       const ratio = median(B) / median(A);
