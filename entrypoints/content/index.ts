@@ -248,8 +248,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     quietly(unwatch);
   });
 
-  // Soft navigations (history.pushState, popstate, X's router): read the new page content again, and report
-  // again even if nothing changed (the background drops a tab's report when its URL changes).
+  // Soft navigations (history.pushState, popstate, X's router): read the new page content again, and report its
+  // findings again even if unchanged (the background drops a tab's report when its URL changes).
   let lastHref = location.href;
   const followNavigation = (): void => {
     if (location.href === lastHref) return;
