@@ -11,7 +11,7 @@ import type { FindingKind, Matcher } from '../../src/core/types';
 import type { IncidentDetailsClient } from '../../src/messaging/incident-details-client';
 import { requestMatcherSnapshot } from '../../src/messaging/matcher-snapshot-client';
 import { toContentFrom } from '../../src/messaging/page-messages';
-import type { ContentToBackground, FindingsReport, PageStatus } from '../../src/messaging/schema';
+import type { ContentToBackground, PageStatus } from '../../src/messaging/schema';
 import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
 import type { PageFinding } from '../../src/page/findings';
 import { addPageDismissal, readPageDismissals, readPageState, watchPageState } from '../../src/settings/page-storage';
@@ -274,8 +274,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
       // What the popup shows for the page; nothing until it has been checked (the popup then says so).
       const status = statusOf(settings);
       if (status === 'checked' && !checked) return false;
-      const answer: FindingsReport = { ...toMessage(status, status === 'checked' ? reported : []), ...(site.length > 0 && site.length <= 253 ? { site } : {}) };
-      sendResponse(answer);
+      sendResponse(toMessage(status, status === 'checked' ? reported : [], site));
       return false;
     }
     let shown = false;

@@ -9,7 +9,7 @@
  * task are coalesced on a microtask. No timer: Chromium runs no setTimeout callback, in any world, on a page
  * whose scripts are blocked, and the report must still leave such a page.
  */
-import { FINDING_ID_MAX, REPORTED_FINDINGS_MAX, REPORTED_INCIDENT_MAX, REPORTED_TEXT_MAX } from '../../src/messaging/limits';
+import { FINDING_ID_MAX, REPORTED_FINDINGS_MAX, REPORTED_INCIDENT_MAX, REPORTED_SITE_MAX, REPORTED_TEXT_MAX } from '../../src/messaging/limits';
 import type { FindingsReport, PageStatus } from '../../src/messaging/schema';
 import type { PageFinding } from '../../src/page/findings';
 
@@ -29,10 +29,12 @@ export interface Reporter {
   reset(): void;
 }
 
-export function toMessage(status: PageStatus, findings: readonly PageFinding[]): FindingsReport {
+/** The report of `findings`, fitted to the schema; with the page's `site` when given (the answer to `page-status`). */
+export function toMessage(status: PageStatus, findings: readonly PageFinding[], site?: string): FindingsReport {
   return {
     type: 'findings',
     status,
+    ...(site !== undefined && site.length > 0 && site.length <= REPORTED_SITE_MAX ? { site } : {}),
     findings: findings
       .filter(reportable)
       .slice(0, REPORTED_FINDINGS_MAX)

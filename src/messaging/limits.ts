@@ -12,3 +12,5 @@ export const REPORTED_INCIDENT_MAX = 80;
 export const REPORTED_TEXT_MAX = 300;
 /** Findings in one report. */
 export const REPORTED_FINDINGS_MAX = 2000;
+/** A report's site (a hostname: at most 253 characters). */
+export const REPORTED_SITE_MAX = 253;

@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { IncidentIdSchema, IncidentSchema } from '../data/schema';
-import { FINDING_ID_MAX, REPORTED_FINDINGS_MAX, REPORTED_INCIDENT_MAX, REPORTED_TEXT_MAX } from './limits';
+import { FINDING_ID_MAX, REPORTED_FINDINGS_MAX, REPORTED_INCIDENT_MAX, REPORTED_SITE_MAX, REPORTED_TEXT_MAX } from './limits';
 
 export const FindingKindSchema = z.enum(['fabricated-headline', 'grok-summary']);
 
@@ -37,7 +37,7 @@ export const FindingsReportSchema = z.strictObject({
      * Hostname of the page (location.hostname). The popup cannot read tab URLs without the `tabs`
      * permission, so the page says which site it is for "On this site" and the dismissed list.
      */
-    site: z.optional(z.string().check(z.maxLength(253))),
+    site: z.optional(z.string().check(z.maxLength(REPORTED_SITE_MAX))),
     findings: z.array(ReportedFindingSchema).check(z.maxLength(REPORTED_FINDINGS_MAX)),
 });
 export type FindingsReport = z.infer<typeof FindingsReportSchema>;
@@ -116,7 +116,7 @@ export const TabFindingsSchema = z.strictObject({
   status: TabStatusSchema,
   findings: z.array(ReportedFindingSchema),
   /** Hostname the findings came from, when known. */
-  site: z.optional(z.string().check(z.maxLength(253))),
+  site: z.optional(z.string().check(z.maxLength(REPORTED_SITE_MAX))),
 });
 export type TabFindings = z.infer<typeof TabFindingsSchema>;
 

@@ -556,7 +556,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const resolve of resolved) resolve();
   }
 
-  /** Starts loading the matcher when it has still to be loaded (`Matcher.whenReady`; one load however often asked). */
   /** The matching parts' loading, started when they have still to be had (one load however often asked). */
   function partsReady(): Promise<void> | null {
     if (parts !== null) return null;

@@ -25,6 +25,11 @@ describe("the content script's findings report", () => {
     expect(message.findings.map((f) => f.id)).not.toContain('');
     expect(message.findings.map((f) => f.id)).not.toContain('3');
     expect(message.findings).toHaveLength(2000);
+    // The answer to the popup's page-status carries the site, unless the schema would refuse it.
+    expect(toMessage('paused', [], 'example.org')).toEqual({ type: 'findings', status: 'paused', site: 'example.org', findings: [] });
+    const longSite = toMessage('checked', [], `${'a'.repeat(250)}.org`);
+    expect(longSite.site).toBeUndefined();
+    expect(FindingsReportSchema.safeParse(longSite).success).toBe(true);
   });
 });
 
