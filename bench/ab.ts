@@ -17,9 +17,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { injectOurs, launchBenchBrowser, loadWithHarness, openWithHarness } from './browser';
+import { injectOurs, launchBenchBrowser, loadAfterOurs, openWithHarness } from './browser';
 import { ROOT, WORK_DIR, buildEntry } from './build';
-import { generatePage, type Layout } from './generate';
+import { generatePage, previousPage, type Layout } from './generate';
 import type { ScanRun } from './page-entry';
 import { startPageServer } from './server';
 import { median } from './stats';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     ];
     const harness = await buildEntry('harness-entry.ts');
     const server = await startPageServer();
-    const previous = server.put('/previous.html', generatePage({ layout: 'feed', lang: 'en', chars: 20_000, seed: 7 }).html);
+    const previous = server.put('/previous.html', previousPage().html);
     const urls = pages.map((name) => {
       const [layout, lang] = name.split('-') as [Layout, Lang];
       return { name, url: server.put(`/${name}.html`, generatePage({ layout, lang, chars: 1_000_000 }).html) };
@@ -79,11 +79,7 @@ async function main(): Promise<void> {
         for (const { name, url } of urls) {
           for (const side of rep % 2 === 0 ? sides : [...sides].reverse()) {
             const page = await openWithHarness(context, later ? previous : url, harness);
-            if (later) {
-              await injectOurs(page, side.bundle, side.snapshot);
-              await page.evaluate('gcBench.startOurs()');
-              await loadWithHarness(page, url, harness);
-            }
+            if (later) await loadAfterOurs(page, side.bundle, side.snapshot, url, harness);
             await injectOurs(page, side.bundle, side.snapshot);
             const run = (await page.evaluate('gcBench.startOurs()')) as ScanRun;
             const entry = times.get(name) ?? { A: [], B: [] };

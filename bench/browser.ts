@@ -48,3 +48,14 @@ export async function injectOurs(page: Page, source: string, snapshotJson: strin
   if (snapshotJson !== undefined) await page.evaluate(`globalThis.__gcMatcherSnapshot = ${JSON.stringify(snapshotJson)};`);
   await page.evaluate(`globalThis.__gcEvalStart = performance.now();${source}`);
 }
+
+/**
+ * Runs our scan on the page `page` shows (our bundle `source`, with `snapshotJson` as for `injectOurs`) until it
+ * settles, then loads `url` in the same tab with the harness: a later page of the tab, whose renderer process has
+ * our code compiled.
+ */
+export async function loadAfterOurs(page: Page, source: string, snapshotJson: string | undefined, url: string, harness: string): Promise<void> {
+  await injectOurs(page, source, snapshotJson);
+  await page.evaluate('gcBench.startOurs()');
+  await loadWithHarness(page, url, harness);
+}

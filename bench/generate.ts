@@ -508,3 +508,8 @@ export function missedHeadlines(
   }
   return missed;
 }
+
+/** The small feed a tab shows before a later page is measured: our code runs on it first (bench/run.ts, bench/ab.ts). */
+export function previousPage(): GeneratedPage {
+  return generatePage({ layout: 'feed', lang: 'en', chars: 20_000, seed: 7 });
+}

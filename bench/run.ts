@@ -24,9 +24,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { injectOurs, launchBenchBrowser, loadWithHarness, openWithHarness } from './browser';
+import { injectOurs, launchBenchBrowser, loadAfterOurs, openWithHarness } from './browser';
 import { ROOT, buildBundles, ensureExtensionBuild, sizes, type Bundles, type SizeReport } from './build';
-import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadlines, overshoots, type GeneratedPage, type Layout } from './generate';
+import { bundledClaims, coversPlanted, generatePage, generatePosts, missedHeadlines, overshoots, previousPage, type GeneratedPage, type Layout } from './generate';
 import { measureInstalled, type InstalledResult, type InstalledRun } from './installed';
 import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
@@ -155,9 +155,7 @@ class Driver {
    */
   async openAfterOurs(url: string): Promise<Page> {
     const { page } = await this.open(this.previousUrl);
-    await this.injectOurs(page);
-    await page.evaluate('gcBench.startOurs()');
-    await loadWithHarness(page, url, this.bundles.harness);
+    await loadAfterOurs(page, this.bundles.ours, MATCHER_SNAPSHOT_JSON, url, this.bundles.harness);
     return page;
   }
 
@@ -405,7 +403,7 @@ async function main(): Promise<void> {
   const size: SizeReport = sizes(bundles);
   const server = await startPageServer();
   const { browser, context } = await launchBenchBrowser(server);
-  const previousUrl = server.put('/previous.html', generatePage({ layout: 'feed', lang: 'en', chars: 20_000, seed: 7 }).html);
+  const previousUrl = server.put('/previous.html', previousPage().html);
   const driver = new Driver(context, server, bundles, previousUrl);
   const phrases = peerPhrases();
 
