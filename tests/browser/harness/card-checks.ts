@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { incidentsById } from '../../../src/data/index';
 import { contrastRatio } from './contrast';
 import { cardColorsInPage, type CardInfo } from './in-page';
-import { locateText, readCard, run, waitCard, type Evaluates } from './page-probe';
+import { locateText, nextFrames, readCard, run, waitCard, type Evaluates } from './page-probe';
 
 /** A page the pointer and the keyboard can drive. */
 export interface Drivable extends Evaluates {
@@ -16,11 +16,15 @@ export interface Drivable extends Evaluates {
  * Brings the page to the front (a tab opened and closed meanwhile, such as the popup's, can leave another in
  * front, and a tab in the back gets no pointer events), closes any card still open (else the wait below could
  * see that one), moves the pointer away, then onto the middle of the first box of `text`, and waits for the card.
+ * The page hit-tests the pointer once per frame, at its last position: a move away and back within one frame
+ * (which a test's pointer can make, a person's cannot) is never seen as leaving, and a card closed with Esc
+ * stays closed while the pointer has not left its text. So the page renders a frame between the two moves.
  */
 export async function hover(page: Drivable, text: string): Promise<CardInfo> {
   await page.bringToFront();
   if ((await readCard(page)).open) await closeCard(page);
   await page.mouse.move(1, 1);
+  await nextFrames(page);
   const rect = await locateText(page, text);
   await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2, { steps: 2 });
   return waitCard(page, true, `the card to open on hover over "${text}"`);
