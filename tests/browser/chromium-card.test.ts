@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { LEAVE_GRACE_MS } from '../../src/ui/card/card-ui';
 import { withBundleLoads } from './harness/bundle-loads';
 import { withChromium } from './harness/chromium';
 import { assertAboutIncident, assertReadable, cardAbout, closeCard, extensionTraces, hover } from './harness/card-checks';
 import type { CardInfo } from './harness/in-page';
-import { foreignMutations, onSettledPage, readCard } from './harness/page-probe';
+import { foreignMutations, onSettledPage, readCard, run } from './harness/page-probe';
 import { screenPath } from './harness/screens';
 import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
@@ -25,6 +26,8 @@ test('hover opens the card for the incident with its sources; the pointer can mo
     // WCAG 1.4.13: the card stays while the pointer travels onto it.
     const box = card.rect as NonNullable<CardInfo['rect']>;
     await page.mouse.move(box.x + box.width / 2, box.y + Math.min(40, box.height / 2), { steps: 4 });
+    // Leaving the text closes the card after a grace period, unless the pointer reached the card: outlast it.
+    await run(page, (ms) => new Promise((done) => setTimeout(done, ms)), LEAVE_GRACE_MS * 2);
     assert.equal((await readCard(page)).open, true, 'the card stays open under the pointer');
     await closeCard(page);
 
