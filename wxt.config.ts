@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { compileHints } from './scripts/compile-hints';
 
 // Firefox builds as MV2: host access for content scripts is granted at install (MV3 Firefox lets users
 // withhold it per site, which would silently turn detection off), and the event page survives restarts the
@@ -12,6 +13,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   modules: ['@wxt-dev/webextension-polyfill'],
+  // V8 compiles the first scan's bundles whole (see scripts/compile-hints.ts).
+  vite: () => ({ plugins: [compileHints()] }),
   // Our modules live in src/ and are imported explicitly; WXT's auto-import scanner stays off.
   imports: false,
   manifest: ({ browser }) => ({
