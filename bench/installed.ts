@@ -3,7 +3,11 @@
  * doing everything it does on every page (module evaluation, reading storage, restoring the matcher, the scan,
  * the report). Its time is the CPU profile's samples whose stack holds one of the extension's content-script
  * files (`content.js`, `matcher-stage.js` when the page has a candidate, and `card-ui.js` should a card load),
- * from navigation until the scanner settles, native calls made from them included; the floor is the main
+ * from navigation until the scanner settles, native calls made from them included, plus the compiles of those
+ * files a trace shows on the page's main thread outside their functions (which the profile's stacks do not
+ * hold): the content script's compile when it is injected, and the main-thread parts of the matcher bundle's
+ * module compile (see scripts/compile-hints.ts: with V8's hint most of the compiling happens there, not in the
+ * functions when first called). The floor is the main
  * benchmark's TreeWalker read of the same page, loaded fresh. The main benchmark times the scan alone
  * (bench/page-entry.ts): this is the cross-check of what a page pays in all.
  *
@@ -28,6 +32,9 @@ export interface InstalledResult {
   scriptMs: number[];
   /** The page opened in a tab after another page our code ran on (the process has our code compiled). */
   laterScriptMs: number[];
+  /** Of `scriptMs` and `laterScriptMs`: our files' compiles outside their functions (trace, main thread). */
+  compileMs: number[];
+  laterCompileMs: number[];
   floorMs: number[];
 }
 
@@ -81,18 +88,64 @@ function ourTime(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas:
   return us / 1000;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string; fileName?: string; data?: { url?: string } };
+}
+
+/**
+ * Trace events that compile a script outside its functions: a classic script's compile (the content script,
+ * injected), a module's compile and the main-thread ends of its streaming compile (the bundles, imported).
+ */
+const COMPILE_EVENTS = new Set(['v8.compile', 'v8.compileModule', 'v8.streamingCompile.start', 'v8.streamingCompile.complete']);
+/** `v8` has the compiles, `disabled-by-default-v8.compile` the streaming compile's ends (lighter than the timeline). */
+const TRACE_CATEGORIES = 'v8,disabled-by-default-v8.compile';
+
+/** Milliseconds of our files' compile events on renderer main threads. */
+function ourCompileTime(events: readonly TraceEvent[]): number {
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let us = 0;
+  for (const event of events) {
+    if (event.ph !== 'X' || !COMPILE_EVENTS.has(event.name) || !mainThreads.has(`${event.pid}:${event.tid}`)) continue;
+    if (OUR_FILES.test(event.args?.data?.url ?? event.args?.fileName ?? '')) us += event.dur ?? 0;
+  }
+  return us / 1000;
+}
+
+async function stopTracing(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<{ stream?: string }>((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  const { stream } = await complete;
+  if (stream === undefined) throw new Error('the trace came without a stream');
+  let data = '';
+  for (;;) {
+    const chunk = (await cdp.send('IO.read', { handle: stream })) as { data: string; eof: boolean };
+    data += chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(data) as TraceEvent[] | { traceEvents: TraceEvent[] };
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
 /** Loads `url` in `page` and waits until our scan has settled there. */
 async function settledLoad(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
   await page.waitForSelector('gc-root[data-state="settled"]', { state: 'attached', timeout: 180_000 });
 }
 
-/** Our script time (ms) in a load of `url` in `page`, from navigation until settled. */
-async function profiledLoad(page: Page, cdp: CDPSession, url: string): Promise<number> {
+/** Our script time (ms) in a load of `url` in `page`, from navigation until settled, and the compiles in it. */
+async function profiledLoad(page: Page, cdp: CDPSession, url: string): Promise<{ scriptMs: number; compileMs: number }> {
+  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReturnAsStream' });
   await cdp.send('Profiler.start');
   await settledLoad(page, url);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
-  return ourTime(profile);
+  const compileMs = ourCompileTime(await stopTracing(cdp));
+  return { scriptMs: ourTime(profile) + compileMs, compileMs };
 }
 
 /** `harness`: the benchmark's in-page helpers (bench/harness-entry.ts), for the floor. */
@@ -118,7 +171,7 @@ export async function measureInstalled(
       const url = route.request().url();
       return url.startsWith(`${server.origin}/`) || url.startsWith('chrome-extension:') ? route.continue() : route.abort('blockedbyclient');
     });
-    const results = pages.map((page) => ({ page: page.name, scriptMs: [] as number[], laterScriptMs: [] as number[], floorMs: [] as number[] }));
+    const results: InstalledResult[] = pages.map((page) => ({ page: page.name, scriptMs: [], laterScriptMs: [], compileMs: [], laterCompileMs: [], floorMs: [] }));
     // A first page lets the background store the matcher snapshot, as it has long done on a browser in use.
     const warm = await context.newPage();
     await warm.goto(pages[0]?.url ?? server.origin, { waitUntil: 'load' });
@@ -132,10 +185,14 @@ export async function measureInstalled(
         const cdp = await context.newCDPSession(page);
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
-        result.scriptMs.push(await profiledLoad(page, cdp, spec.url));
+        const first = await profiledLoad(page, cdp, spec.url);
+        result.scriptMs.push(first.scriptMs);
+        result.compileMs.push(first.compileMs);
         // The same page again in the same tab, after a small page: the next page of a process, our code compiled.
         await settledLoad(page, previous);
-        result.laterScriptMs.push(await profiledLoad(page, cdp, spec.url));
+        const later = await profiledLoad(page, cdp, spec.url);
+        result.laterScriptMs.push(later.scriptMs);
+        result.laterCompileMs.push(later.compileMs);
         await page.close();
         // The floor as the main benchmark reads it (bench/harness-entry.ts), on its own fresh load.
         const bare = await openWithHarness(context, spec.url, harness);
