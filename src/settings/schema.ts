@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 
 // Defaults, the v1 migration and the checks the content script uses live in values.ts (no zod there).
 export { DEFAULT_SETTINGS, isSiteEnabled, migrateSettingsV1, siteOf } from './values';
+import { DISABLED_SITES_MAX, SITE_MAX } from './values';
 
 export const HighlightStyleSchema = z.enum(['underline', 'background', 'off']);
 export type HighlightStyle = z.infer<typeof HighlightStyleSchema>;
@@ -17,7 +18,7 @@ export const SettingsSchema = z.strictObject({
   badge: z.boolean(),
   paused: z.boolean(),
   /** Hostnames where checking is off. */
-  disabledSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(5000)),
+  disabledSites: z.array(z.string().check(z.maxLength(SITE_MAX))).check(z.maxLength(DISABLED_SITES_MAX)),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -29,13 +30,13 @@ export const SettingsV1Schema = z.strictObject({
   highlight: z.boolean(),
   badge: z.boolean(),
   paused: z.boolean(),
-  disabledSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(5000)),
+  disabledSites: z.array(z.string().check(z.maxLength(SITE_MAX))).check(z.maxLength(DISABLED_SITES_MAX)),
 });
 export type SettingsV1 = z.infer<typeof SettingsV1Schema>;
 
 /** A finding the user dismissed with "Not this": that text, on that site. */
 export const DismissalSchema = z.strictObject({
-  site: z.string().check(z.maxLength(253)),
+  site: z.string().check(z.maxLength(SITE_MAX)),
   /** Normalized text key of the finding. */
   key: z.string().check(z.minLength(1), z.maxLength(300)),
   /** What the user saw, for the undo list. */

@@ -15,6 +15,11 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
 };
 
+/** A site as stored (a hostname: at most 253 characters). */
+export const SITE_MAX = 253;
+/** Sites in the list of those where checking is off. */
+export const DISABLED_SITES_MAX = 5000;
+
 /** Hostname of a URL, or '' for pages without one (file:, about:). */
 export function siteOf(url: string): string {
   try {
@@ -34,7 +39,7 @@ const isText = (value: unknown, min: number, max: number): value is string => ty
 const isKind = (value: unknown): boolean => value === 'fabricated-headline' || value === 'grok-summary';
 
 function isSiteList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.length <= 5000 && value.every((site) => isText(site, 0, 253));
+  return Array.isArray(value) && value.length <= DISABLED_SITES_MAX && value.every((site) => isText(site, 0, SITE_MAX));
 }
 
 /** SettingsSchema. */
@@ -68,7 +73,7 @@ export function isSettingsV1(value: unknown): value is SettingsV1 {
 export function isDismissal(value: unknown): value is Dismissal {
   return (
     isStrictObject(value, ['site', 'key', 'text', 'kind', 'at'], ['incident']) &&
-    isText(value.site, 0, 253) &&
+    isText(value.site, 0, SITE_MAX) &&
     isText(value.key, 1, 300) &&
     isText(value.text, 0, 300) &&
     isKind(value.kind) &&

@@ -156,4 +156,11 @@ describe('normalizeSiteInput', () => {
   it.each(['', '   ', 'not a site', 'javascript:alert(1)', 'foo', '-bad-.com', 'a'.repeat(300)])('refuses %j', (input) => {
     expect(normalizeSiteInput(input)).toBeUndefined();
   });
+
+  it('takes a hostname of 253 characters, the longest there is, and refuses one of 254', () => {
+    const name = (last: number): string => [63, 63, 63, last].map((length) => 'a'.repeat(length)).join('.');
+    expect(name(61)).toHaveLength(253);
+    expect(normalizeSiteInput(name(61))).toBe(name(61));
+    expect(normalizeSiteInput(name(62))).toBeUndefined();
+  });
 });

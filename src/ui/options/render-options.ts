@@ -4,6 +4,7 @@
  * `data-action` and the keys they act on, so one delegated listener handles every list.
  */
 import type { Dismissal, HighlightStyle, Settings } from '../../settings/schema';
+import { SITE_MAX } from '../../settings/values';
 import type { UiLang } from '../lang';
 import { optionsStrings } from './options-strings';
 import { applyDocumentLang, elementBuilder } from '../dom';
@@ -290,7 +291,7 @@ export function renderPackError(doc: Document, fileName: string, errors: readonl
  */
 export function normalizeSiteInput(input: string): string | undefined {
   const trimmed = input.trim().toLowerCase();
-  if (!trimmed || trimmed.length > 253 + 20) return undefined;
+  if (!trimmed || trimmed.length > SITE_MAX + 20) return undefined;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`;
   let host: string;
   try {
@@ -299,10 +300,10 @@ export function normalizeSiteInput(input: string): string | undefined {
     return undefined;
   }
   host = host.replace(/\.$/, '');
-  if (host.length === 0 || host.length > 253) return undefined;
-  // IPv4, "localhost", or dotted names made of letters, digits and hyphens (punycode included).
+  if (host.length === 0 || host.length > SITE_MAX) return undefined;
+  // IPv4, "localhost", or dotted names made of letters, digits and hyphens (punycode included); the length is checked above.
   if (host === 'localhost' || /^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return host;
-  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(host)) return undefined;
+  if (!/^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/.test(host)) return undefined;
   return host;
 }
 
