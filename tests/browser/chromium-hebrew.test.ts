@@ -1,13 +1,15 @@
 /**
  * Chromium with a Hebrew UI: the card and the popup speak Hebrew and read right to left, on a Hebrew X page
- * and on an English article.
+ * and on an English article; so do the options and context pages, light and dark.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertReadable, cardAbout, hover } from './harness/card-checks';
 import { withChromium } from './harness/chromium';
 import { findingKey, sorted, STATIC_FIXTURES } from './harness/expectations';
-import { onSettledPage, run } from './harness/page-probe';
+import { assertTextColors } from './harness/contrast';
+import { textColorsInPage } from './harness/in-page';
+import { nextFrames, onSettledPage, run } from './harness/page-probe';
 import { screenPath } from './harness/screens';
 import { TEST_TIMEOUT } from './harness/wait';
 
@@ -58,6 +60,35 @@ test('Hebrew UI: the card for a finding on an English page is in Hebrew too', TE
     assert.deepEqual(errors, []);
   }),
 );
+
+test('Hebrew UI: the options and context pages read right to left in Hebrew, light and dark', TEST_TIMEOUT, async () => {
+  for (const [path, name] of [
+    ['options.html', 'options'],
+    ['context.html', 'context'],
+  ] as const) {
+    const opened = await chromium.openExtensionPage(path);
+    try {
+      await opened.page.locator('h1').first().waitFor();
+      const view = await run(opened.page, () => ({
+        lang: document.documentElement.lang,
+        dir: getComputedStyle(document.body).direction,
+        heading: document.querySelector('h1')?.textContent ?? '',
+      }));
+      assert.equal(view.lang, 'he', name);
+      assert.equal(view.dir, 'rtl', name);
+      assert.match(view.heading, HEBREW, name);
+      for (const scheme of ['light', 'dark'] as const) {
+        await opened.page.emulateMedia({ colorScheme: scheme });
+        await nextFrames(opened.page);
+        assertTextColors(await run(opened.page, textColorsInPage), scheme, `the Hebrew ${name} page`);
+        await opened.page.screenshot({ path: screenPath(`${name}-chromium-hebrew-${scheme}`) });
+      }
+      assert.deepEqual(opened.errors, []);
+    } finally {
+      await opened.page.close();
+    }
+  }
+});
 
 test('no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(chromium.foreignRequests, []);

@@ -1,15 +1,18 @@
 /**
  * Firefox ESR (MV2 build): the content script finds and highlights a fabricated headline split across inline
- * elements, the card opens on hover, and the popup lists the page's findings. Screenshots of the card.
+ * elements, the card opens on hover, and the popup lists the page's findings. The extension's pages are
+ * readable in light and dark. Screenshots of the card, the popup, the options and the context page.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { closeCard, extensionTraces, hover } from './harness/card-checks';
 import { STATIC_FIXTURES, findingKey, sorted } from './harness/expectations';
-import { withFirefox } from './harness/firefox';
+import { assertTextColors } from './harness/contrast';
+import { textColorsInPage } from './harness/in-page';
+import { launchFirefox, withFirefox, type FirefoxSession } from './harness/firefox';
 import { assertContentVisibility } from './harness/visibility-check';
-import { foreignMutations, highlightedTexts, onSettledPage, readHighlights } from './harness/page-probe';
+import { foreignMutations, highlightedTexts, nextFrames, onSettledPage, readHighlights, run } from './harness/page-probe';
 import { screenPath } from './harness/screens';
 import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
@@ -100,6 +103,44 @@ test('Firefox: the popup of a page without findings says it was checked (the pag
     }
   }),
 );
+
+/** The popup (of a page with two findings), the options and the context page: texts readable, screenshots. */
+async function checkExtensionPages(session: FirefoxSession, scheme: 'light' | 'dark'): Promise<void> {
+  await onSettledPage(session, 'article-split.html', 2, async ({ page }) => {
+    const tabId = await session.tabIdOf(page);
+    for (const [path, name] of [
+      [`popup.html?tab=${tabId}`, 'popup'],
+      ['options.html', 'options'],
+      ['context.html', 'context'],
+    ] as const) {
+      const opened = await session.openExtensionPage(path);
+      try {
+        if (name === 'popup') {
+          await opened.page.setViewport({ width: 380, height: 600 });
+          await waitFor(async () => (await opened.page.evaluate('document.querySelectorAll("[data-kind]").length')) === 2, 'the popup to list the findings');
+        }
+        await nextFrames(opened.page);
+        assertTextColors(await run(opened.page, textColorsInPage), scheme, `the ${name} page`);
+        await opened.page.screenshot({ path: screenPath(`${name}-firefox-${scheme}`) });
+        assert.deepEqual(opened.errors, []);
+      } finally {
+        await opened.page.close();
+      }
+    }
+  });
+}
+
+test('Firefox: the popup, options and context pages follow the light and dark schemes, every text readable (4.5:1)', TEST_TIMEOUT, async () => {
+  await checkExtensionPages(firefox, 'light');
+  // Firefox over WebDriver BiDi cannot emulate the colour scheme: a second Firefox asks for dark pages.
+  const dark = await launchFirefox(undefined, { 'layout.css.prefers-color-scheme.content-override': 0 });
+  try {
+    await checkExtensionPages(dark, 'dark');
+    assert.deepEqual(dark.foreignRequests(), []);
+  } finally {
+    await dark.close();
+  }
+});
 
 test('Firefox: no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(firefox.foreignRequests(), []);

@@ -10,3 +10,24 @@ export function contrastRatio(a: readonly number[], b: readonly number[]): numbe
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+/** Relative luminance (0 black to 1 white) of an sRGB colour given as bytes. */
+export function luminance(c: readonly number[]): number {
+  return contrastRatio(c, [0, 0, 0]) * 0.05 - 0.05;
+}
+
+/**
+ * Checks the colours of a page's texts (`textColorsInPage`): every text has at least `min`:1 contrast with what
+ * it is painted on (WCAG AA for body text: 4.5), and the page follows `scheme`: most texts sit on a light
+ * background in the light scheme and on a dark one in the dark scheme.
+ */
+export function assertTextColors(colors: ReadonlyArray<{ text: string; color: number[]; background: number[] }>, scheme: 'light' | 'dark', what: string, min = 4.5): void {
+  if (colors.length === 0) throw new Error(`${what}: no text found`);
+  const low = colors
+    .map((entry) => ({ text: entry.text, ratio: Number(contrastRatio(entry.color, entry.background).toFixed(2)) }))
+    .filter((entry) => entry.ratio < min);
+  if (low.length > 0) throw new Error(`${what} (${scheme}): text below ${min}:1 contrast: ${JSON.stringify(low.slice(0, 8))}`);
+  const dark = colors.filter((entry) => luminance(entry.background) < 0.2).length;
+  const wanted = scheme === 'dark' ? dark : colors.length - dark;
+  if (wanted * 2 <= colors.length) throw new Error(`${what}: ${wanted} of ${colors.length} texts on a ${scheme} background`);
+}

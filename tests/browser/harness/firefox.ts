@@ -48,7 +48,8 @@ export function withFirefox(dir: string = FIREFOX_EXT_DIR): FirefoxSession {
   return sessionPerSuite(() => launchFirefox(dir), 'Firefox');
 }
 
-export async function launchFirefox(dir: string = FIREFOX_EXT_DIR): Promise<FirefoxSession> {
+/** `prefs`: more Firefox preferences (e.g. `layout.css.prefers-color-scheme.content-override`: 0 for dark pages). */
+export async function launchFirefox(dir: string = FIREFOX_EXT_DIR, prefs: Record<string, string | number | boolean> = {}): Promise<FirefoxSession> {
   // Firefox installs temporary add-ons from absolute paths only.
   const extDir = resolve(dir);
   const manifest = JSON.parse(await readFile(join(extDir, 'manifest.json'), 'utf8')) as {
@@ -75,6 +76,7 @@ export async function launchFirefox(dir: string = FIREFOX_EXT_DIR): Promise<Fire
       'network.proxy.ssl_port': port,
       'network.proxy.no_proxies_on': '127.0.0.1',
       'network.proxy.allow_hijacking_localhost': false,
+      ...prefs,
     },
   });
   await browser.installExtension(extDir);

@@ -293,3 +293,64 @@ export function cardColorsInPage(): { text: number[]; background: number[] } | n
   };
   return { text: bytes(computed.color), background: bytes(computed.backgroundColor) };
 }
+
+export interface TextColors {
+  /** The start of the element's own text. */
+  text: string;
+  /** The text colour over the background, and the background the text is painted on, as sRGB bytes. */
+  color: number[];
+  background: number[];
+}
+
+/**
+ * Every visible element with text of its own in the page (open shadow roots included): its text colour and the
+ * colour it is painted on, from its own and its ancestors' backgrounds composited down to the page's canvas
+ * (CSS `Canvas`, which follows the page's colour scheme). Colours are read back through a canvas, so any CSS
+ * colour syntax is understood.
+ */
+export function textColorsInPage(): TextColors[] {
+  const canvas = document.createElement('canvas');
+  canvas.width = 1;
+  canvas.height = 1;
+  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
+  const bytes = (color: string): number[] => {
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = color;
+    ctx.fillRect(0, 0, 1, 1);
+    return [...ctx.getImageData(0, 0, 1, 1).data];
+  };
+  const over = (top: number[], below: number[]): number[] => {
+    const alpha = (top[3] ?? 255) / 255;
+    return [0, 1, 2].map((i) => Math.round((top[i] ?? 0) * alpha + (below[i] ?? 0) * (1 - alpha))).concat(255);
+  };
+  const probe = document.createElement('div');
+  probe.style.backgroundColor = 'Canvas';
+  document.documentElement.append(probe);
+  const page = bytes(getComputedStyle(probe).backgroundColor);
+  probe.remove();
+  const parentOf = (element: Element): Element | null => element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
+  const backgroundOf = (element: Element): number[] => {
+    const layers: number[][] = [];
+    for (let at: Element | null = element; at !== null; at = parentOf(at)) {
+      const layer = bytes(getComputedStyle(at).backgroundColor);
+      if ((layer[3] ?? 0) > 0) layers.push(layer);
+      if (layer[3] === 255) break;
+    }
+    return layers.reduceRight((below, layer) => over(layer, below), page);
+  };
+  const found: TextColors[] = [];
+  const visit = (root: Document | ShadowRoot): void => {
+    for (const element of root.querySelectorAll('*')) {
+      if (element.shadowRoot) visit(element.shadowRoot);
+      const own = [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent ?? '').join('').trim();
+      if (own === '' || ['SCRIPT', 'STYLE', 'TITLE', 'OPTION'].includes(element.tagName)) continue;
+      if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const background = backgroundOf(element);
+      found.push({ text: own.slice(0, 40), color: over(bytes(getComputedStyle(element).color), background), background });
+    }
+  };
+  visit(document);
+  return found;
+}
