@@ -7,20 +7,18 @@ import { test } from 'node:test';
 import { knowledgeBase } from '../../src/data/index';
 import { hover } from './harness/card-checks';
 import { popupFindingsInPage, withChromium, type ChromeGlobal } from './harness/chromium';
-import { assertTextColors } from './harness/contrast';
-import { inPage, textColorsInPage } from './harness/in-page';
+import { inPage } from './harness/in-page';
 import { findingKey, sorted } from './harness/expectations';
 import {
   foreignMutations,
   highlightedTexts,
-  nextFrames,
   onSettledPage,
   readHighlights,
   run,
   waitCard,
   waitSettled,
 } from './harness/page-probe';
-import { screenPath } from './harness/screens';
+import { checkSchemes, onTextPages } from './harness/scheme-checks';
 import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
 const chromium = withChromium();
@@ -64,12 +62,7 @@ test('popup ?tab= lists that tab\'s findings, and "Show" scrolls to the finding 
           sorted(['fabricated-headline:iran-tel-aviv-2024', 'fabricated-headline:klay-thompson-bricks-2024']),
         );
         await popup.page.setViewportSize({ width: 380, height: 600 });
-        for (const scheme of ['light', 'dark'] as const) {
-          await popup.page.emulateMedia({ colorScheme: scheme });
-          await nextFrames(popup.page);
-          assertTextColors(await run(popup.page, textColorsInPage), scheme, 'the popup');
-          await popup.page.screenshot({ path: screenPath(`popup-chromium-${scheme}`) });
-        }
+        await checkSchemes(popup.page, 'the popup', 'popup-chromium');
         const klay = popup.page.locator('[data-incident="klay-thompson-bricks-2024"]');
         await klay.getByRole('button', { name: /show|הצג/i }).first().click();
         const card = await waitCard(article.page, true, 'the card to open after "Show"');
@@ -154,26 +147,9 @@ test('the context page has an entry for every incident id, and #<id> lands on it
   }
 });
 
-test('the options and context pages follow the light and dark schemes, every text readable (4.5:1)', TEST_TIMEOUT, async () => {
-  for (const [path, name] of [
-    ['options.html', 'options'],
-    ['context.html', 'context'],
-  ] as const) {
-    const opened = await chromium.openExtensionPage(path);
-    try {
-      await opened.page.locator('h1').first().waitFor();
-      for (const scheme of ['light', 'dark'] as const) {
-        await opened.page.emulateMedia({ colorScheme: scheme });
-        await nextFrames(opened.page);
-        assertTextColors(await run(opened.page, textColorsInPage), scheme, `the ${name} page`);
-        await opened.page.screenshot({ path: screenPath(`${name}-chromium-${scheme}`) });
-      }
-      assert.deepEqual(opened.errors, []);
-    } finally {
-      await opened.page.close();
-    }
-  }
-});
+test('the options and context pages follow the light and dark schemes, every text readable (4.5:1)', TEST_TIMEOUT, () =>
+  onTextPages(chromium.openExtensionPage, (page, name) => checkSchemes(page, `the ${name} page`, `${name}-chromium`)),
+);
 
 test('options: a changed setting survives a reload and takes effect', TEST_TIMEOUT, async () => {
   const before = await storedSettings();

@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import { assertReadable, cardAbout, hover } from './harness/card-checks';
 import { withChromium } from './harness/chromium';
 import { findingKey, sorted, STATIC_FIXTURES } from './harness/expectations';
-import { assertTextColors } from './harness/contrast';
-import { textColorsInPage } from './harness/in-page';
-import { nextFrames, onSettledPage, run } from './harness/page-probe';
+import { onSettledPage, run } from './harness/page-probe';
+import { checkSchemes, onTextPages } from './harness/scheme-checks';
 import { screenPath } from './harness/screens';
 import { TEST_TIMEOUT } from './harness/wait';
 
@@ -61,34 +60,19 @@ test('Hebrew UI: the card for a finding on an English page is in Hebrew too', TE
   }),
 );
 
-test('Hebrew UI: the options and context pages read right to left in Hebrew, light and dark', TEST_TIMEOUT, async () => {
-  for (const [path, name] of [
-    ['options.html', 'options'],
-    ['context.html', 'context'],
-  ] as const) {
-    const opened = await chromium.openExtensionPage(path);
-    try {
-      await opened.page.locator('h1').first().waitFor();
-      const view = await run(opened.page, () => ({
-        lang: document.documentElement.lang,
-        dir: getComputedStyle(document.body).direction,
-        heading: document.querySelector('h1')?.textContent ?? '',
-      }));
-      assert.equal(view.lang, 'he', name);
-      assert.equal(view.dir, 'rtl', name);
-      assert.match(view.heading, HEBREW, name);
-      for (const scheme of ['light', 'dark'] as const) {
-        await opened.page.emulateMedia({ colorScheme: scheme });
-        await nextFrames(opened.page);
-        assertTextColors(await run(opened.page, textColorsInPage), scheme, `the Hebrew ${name} page`);
-        await opened.page.screenshot({ path: screenPath(`${name}-chromium-hebrew-${scheme}`) });
-      }
-      assert.deepEqual(opened.errors, []);
-    } finally {
-      await opened.page.close();
-    }
-  }
-});
+test('Hebrew UI: the options and context pages read right to left in Hebrew, light and dark', TEST_TIMEOUT, () =>
+  onTextPages(chromium.openExtensionPage, async (page, name) => {
+    const view = await run(page, () => ({
+      lang: document.documentElement.lang,
+      dir: getComputedStyle(document.body).direction,
+      heading: document.querySelector('h1')?.textContent ?? '',
+    }));
+    assert.equal(view.lang, 'he', name);
+    assert.equal(view.dir, 'rtl', name);
+    assert.match(view.heading, HEBREW, name);
+    await checkSchemes(page, `the Hebrew ${name} page`, `${name}-chromium-hebrew`);
+  }),
+);
 
 test('no request left the browser', TEST_TIMEOUT, () => {
   assert.deepEqual(chromium.foreignRequests, []);

@@ -8,11 +8,10 @@ import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { closeCard, extensionTraces, hover } from './harness/card-checks';
 import { STATIC_FIXTURES, findingKey, sorted } from './harness/expectations';
-import { assertTextColors } from './harness/contrast';
-import { textColorsInPage } from './harness/in-page';
 import { launchFirefox, withFirefox, type FirefoxSession } from './harness/firefox';
 import { assertContentVisibility } from './harness/visibility-check';
-import { foreignMutations, highlightedTexts, nextFrames, onSettledPage, readHighlights, run } from './harness/page-probe';
+import { foreignMutations, highlightedTexts, onSettledPage, readHighlights } from './harness/page-probe';
+import { checkScheme, type Scheme } from './harness/scheme-checks';
 import { screenPath } from './harness/screens';
 import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
@@ -105,7 +104,7 @@ test('Firefox: the popup of a page without findings says it was checked (the pag
 );
 
 /** The popup (of a page with two findings), the options and the context page: texts readable, screenshots. */
-async function checkExtensionPages(session: FirefoxSession, scheme: 'light' | 'dark'): Promise<void> {
+async function checkExtensionPages(session: FirefoxSession, scheme: Scheme): Promise<void> {
   await onSettledPage(session, 'article-split.html', 2, async ({ page }) => {
     const tabId = await session.tabIdOf(page);
     for (const [path, name] of [
@@ -119,9 +118,7 @@ async function checkExtensionPages(session: FirefoxSession, scheme: 'light' | 'd
           await opened.page.setViewport({ width: 380, height: 600 });
           await waitFor(async () => (await opened.page.evaluate('document.querySelectorAll("[data-kind]").length')) === 2, 'the popup to list the findings');
         }
-        await nextFrames(opened.page);
-        assertTextColors(await run(opened.page, textColorsInPage), scheme, `the ${name} page`);
-        await opened.page.screenshot({ path: screenPath(`${name}-firefox-${scheme}`) });
+        await checkScheme(opened.page, scheme, `the ${name} page`, `${name}-firefox`);
         assert.deepEqual(opened.errors, []);
       } finally {
         await opened.page.close();

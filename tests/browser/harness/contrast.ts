@@ -16,17 +16,23 @@ export function luminance(c: readonly number[]): number {
   return contrastRatio(c, [0, 0, 0]) * 0.05 - 0.05;
 }
 
-/**
- * Checks the colours of a page's texts (`textColorsInPage`): every text has at least `min`:1 contrast with what
- * it is painted on (WCAG AA for body text: 4.5), and the page follows `scheme`: most texts sit on a light
- * background in the light scheme and on a dark one in the dark scheme.
- */
-export function assertTextColors(colors: ReadonlyArray<{ text: string; color: number[]; background: number[] }>, scheme: 'light' | 'dark', what: string, min = 4.5): void {
+type Colored = ReadonlyArray<{ text: string; color: number[]; background: number[] }>;
+
+/** Every text has at least `min`:1 contrast with what it is painted on (WCAG AA for body text: 4.5). */
+export function assertTextContrast(colors: Colored, what: string, min = 4.5): void {
   if (colors.length === 0) throw new Error(`${what}: no text found`);
   const low = colors
     .map((entry) => ({ text: entry.text, ratio: Number(contrastRatio(entry.color, entry.background).toFixed(2)) }))
     .filter((entry) => entry.ratio < min);
-  if (low.length > 0) throw new Error(`${what} (${scheme}): text below ${min}:1 contrast: ${JSON.stringify(low.slice(0, 8))}`);
+  if (low.length > 0) throw new Error(`${what}: text below ${min}:1 contrast: ${JSON.stringify(low.slice(0, 8))}`);
+}
+
+/**
+ * Checks the colours of a page's texts (`textColorsInPage`): all readable (`assertTextContrast`), and the page
+ * follows `scheme`: most texts sit on a light background in the light scheme and on a dark one in the dark.
+ */
+export function assertTextColors(colors: Colored, scheme: 'light' | 'dark', what: string): void {
+  assertTextContrast(colors, `${what} (${scheme})`);
   const dark = colors.filter((entry) => luminance(entry.background) < 0.2).length;
   const wanted = scheme === 'dark' ? dark : colors.length - dark;
   if (wanted * 2 <= colors.length) throw new Error(`${what}: ${wanted} of ${colors.length} texts on a ${scheme} background`);

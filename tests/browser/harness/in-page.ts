@@ -275,25 +275,6 @@ export function cardInPage(): CardInfo {
   };
 }
 
-/** The card's text and background colours as sRGB bytes (any CSS colour syntax, read back through a canvas). */
-export function cardColorsInPage(): { text: number[]; background: number[] } | null {
-  const shadow = document.querySelector('gc-root')?.shadowRoot;
-  const card = shadow?.querySelector('[role="dialog"], .card');
-  if (!card) return null;
-  const computed = getComputedStyle(card);
-  const canvas = document.createElement('canvas');
-  canvas.width = 1;
-  canvas.height = 1;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
-  const bytes = (color: string): number[] => {
-    ctx.clearRect(0, 0, 1, 1);
-    ctx.fillStyle = color;
-    ctx.fillRect(0, 0, 1, 1);
-    return [...ctx.getImageData(0, 0, 1, 1).data];
-  };
-  return { text: bytes(computed.color), background: bytes(computed.backgroundColor) };
-}
-
 export interface TextColors {
   /** The start of the element's own text. */
   text: string;
@@ -302,13 +283,19 @@ export interface TextColors {
   background: number[];
 }
 
+export interface PageColors {
+  texts: TextColors[];
+  /** With `scope` 'card': the open card's own background (its alpha shows whether it is opaque), else null. */
+  cardBackground: number[] | null;
+}
+
 /**
- * Every visible element with text of its own in the page (open shadow roots included): its text colour and the
- * colour it is painted on, from its own and its ancestors' backgrounds composited down to the page's canvas
- * (CSS `Canvas`, which follows the page's colour scheme). Colours are read back through a canvas, so any CSS
- * colour syntax is understood.
+ * Every visible element with text of its own in the page (open shadow roots included), or in the open card
+ * (`scope` 'card'): its text colour and the colour it is painted on, from its own and its ancestors' backgrounds
+ * composited down to the page's canvas (CSS `Canvas`, which follows the page's colour scheme). Colours are
+ * read back through a canvas, so any CSS colour syntax is understood.
  */
-export function textColorsInPage(): TextColors[] {
+export function textColorsInPage(scope: 'page' | 'card' | null): PageColors {
   const canvas = document.createElement('canvas');
   canvas.width = 1;
   canvas.height = 1;
@@ -323,11 +310,19 @@ export function textColorsInPage(): TextColors[] {
     const alpha = (top[3] ?? 255) / 255;
     return [0, 1, 2].map((i) => Math.round((top[i] ?? 0) * alpha + (below[i] ?? 0) * (1 - alpha))).concat(255);
   };
-  const probe = document.createElement('div');
-  probe.style.backgroundColor = 'Canvas';
-  document.documentElement.append(probe);
-  const page = bytes(getComputedStyle(probe).backgroundColor);
-  probe.remove();
+  // The page's canvas, asked only when no element below a text is opaque (the probe is an element added to the
+  // page for a moment: a page whose changes are recorded, with a card on it, never gets there).
+  let canvasColor: number[] | null = null;
+  const pageCanvas = (): number[] => {
+    if (canvasColor === null) {
+      const probe = document.createElement('div');
+      probe.style.backgroundColor = 'Canvas';
+      document.documentElement.append(probe);
+      canvasColor = bytes(getComputedStyle(probe).backgroundColor);
+      probe.remove();
+    }
+    return canvasColor;
+  };
   const parentOf = (element: Element): Element | null => element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
   const backgroundOf = (element: Element): number[] => {
     const layers: number[][] = [];
@@ -336,10 +331,11 @@ export function textColorsInPage(): TextColors[] {
       if ((layer[3] ?? 0) > 0) layers.push(layer);
       if (layer[3] === 255) break;
     }
-    return layers.reduceRight((below, layer) => over(layer, below), page);
+    const opaque = layers.length > 0 && layers[layers.length - 1]?.[3] === 255;
+    return layers.reduceRight((below, layer) => over(layer, below), opaque ? [0, 0, 0, 255] : pageCanvas());
   };
   const found: TextColors[] = [];
-  const visit = (root: Document | ShadowRoot): void => {
+  const visit = (root: Document | ShadowRoot | Element): void => {
     for (const element of root.querySelectorAll('*')) {
       if (element.shadowRoot) visit(element.shadowRoot);
       const own = [...element.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent ?? '').join('').trim();
@@ -351,6 +347,12 @@ export function textColorsInPage(): TextColors[] {
       found.push({ text: own.slice(0, 40), color: over(bytes(getComputedStyle(element).color), background), background });
     }
   };
-  visit(document);
-  return found;
+  if (scope !== 'card') {
+    visit(document);
+    return { texts: found, cardBackground: null };
+  }
+  const card = document.querySelector('gc-root')?.shadowRoot?.querySelector('[role="dialog"], .card');
+  if (!card) return { texts: [], cardBackground: null };
+  visit(card);
+  return { texts: found, cardBackground: bytes(getComputedStyle(card).backgroundColor) };
 }
