@@ -3,10 +3,12 @@
  * line has V8 compile all of its functions with the script, instead of pre-parsing them and parsing each again,
  * on the page's main thread, the first time it is called. A page's first scan calls about half of the content
  * script's functions (177 of some 370 on a page with a finding) and most of the matcher bundle's (110 of some
- * 130), so compiling each once costs less than the pre-parse and the second parse of those called. A renderer process keeps compiled code, so this is the first page of a
- * process's cost: main-thread compile on a 1 MB page with a finding went from about 17–19 ms to 12–15 ms
- * (trace, Chromium 156). Other engines read the line as a comment. The card's bundle is left out: a page that
- * shows a card calls a small part of it.
+ * 130), so compiling each once costs less than the pre-parse and the second parse of those called; the
+ * matcher's bundle, imported as a module, is compiled mostly off the main thread as it streams in. A renderer
+ * process keeps compiled code, so this is a process's first page's cost: main-thread compile on a 1 MB page
+ * with a finding went from about 17–19 ms to 12–15 ms (trace, Chromium 156); on pages without a candidate (the
+ * matcher's bundle not loaded) it is about even. Other engines read the line as a comment. The card's bundle
+ * is left out: not measured, and a page that shows a card calls only part of it.
  */
 import type { Plugin } from 'vite';
 

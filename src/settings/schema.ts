@@ -4,10 +4,10 @@
  * never overwritten by a read (a later valid write replaces it).
  */
 import * as z from 'zod/mini';
+import { DISABLED_SITES_MAX, SITE_MAX } from './values';
 
 // Defaults, the v1 migration and the checks the content script uses live in values.ts (no zod there).
 export { DEFAULT_SETTINGS, isSiteEnabled, migrateSettingsV1, siteOf } from './values';
-import { DISABLED_SITES_MAX, SITE_MAX } from './values';
 
 export const HighlightStyleSchema = z.enum(['underline', 'background', 'off']);
 export type HighlightStyle = z.infer<typeof HighlightStyleSchema>;
