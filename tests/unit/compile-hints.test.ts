@@ -1,7 +1,8 @@
 /**
- * The first scan's bundles start with V8's compile hint (scripts/compile-hints.ts), in both built extensions, as
- * the first line of otherwise unchanged code; the card's bundle does not. The built checks are skipped (with a
- * message) when the builds are missing.
+ * The page bundles (the content script, the matcher's, the card's) start with V8's compile hint
+ * (scripts/compile-hints.ts), in both built extensions, as the first line of otherwise unchanged code; the
+ * extension's own pages and the background do not. The built checks are skipped (with a message) when the
+ * builds are missing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,29 +26,29 @@ describe('compileHints', () => {
     const bundle: OutputBundle = {
       'content-scripts/content.js': chunk('content-scripts/content.js', '(function(){})();'),
       'matcher-stage.js': chunk('matcher-stage.js', '(function(){})();'),
-      'card-ui.js': chunk('card-ui.js', '(function(){})();'),
+      'background.js': chunk('background.js', '(function(){})();'),
     };
     generate(bundle);
     generate(bundle);
     expect((bundle['content-scripts/content.js'] as OutputChunk).code).toBe(`${COMPILE_HINT}\n(function(){})();`);
     expect((bundle['matcher-stage.js'] as OutputChunk).code).toBe(`${COMPILE_HINT}\n(function(){})();`);
-    expect((bundle['card-ui.js'] as OutputChunk).code).toBe('(function(){})();');
+    expect((bundle['background.js'] as OutputChunk).code).toBe('(function(){})();');
   });
 });
 
 for (const target of ['chrome', 'firefox'] as const satisfies readonly Target[]) {
   describe.skipIf(builtManifest(target) === undefined)(`built ${target} bundles`, () => {
     const read = (file: string): string => readFileSync(join(builtDir(target), file), 'utf8');
-    test('the content script and the matcher start with the hint, then the anonymous IIFE WXT makes', () => {
+    test('the content script, the matcher and the card start with the hint, then the anonymous IIFE WXT makes', () => {
       for (const file of HINTED_BUNDLES) {
         const [first, rest] = [read(file).split('\n', 1)[0], read(file).slice(COMPILE_HINT.length + 1)];
         expect(first, file).toBe(COMPILE_HINT);
         expect(rest.startsWith('(function(){'), file).toBe(true);
       }
     });
-    test("the card's bundle has no hint", () => {
-      expect(existsSync(join(builtDir(target), 'card-ui.js'))).toBe(true);
-      expect(read('card-ui.js').startsWith(COMPILE_HINT)).toBe(false);
+    test('the background has no hint (it runs apart from pages)', () => {
+      expect(existsSync(join(builtDir(target), 'background.js'))).toBe(true);
+      expect(read('background.js').startsWith(COMPILE_HINT)).toBe(false);
     });
   });
 }
