@@ -7,11 +7,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { closeCard, extensionTraces, hover } from './harness/card-checks';
+import { waitPopupListed } from './harness/chromium';
 import { STATIC_FIXTURES, findingKey, sorted } from './harness/expectations';
 import { launchFirefox, withFirefox, type FirefoxSession } from './harness/firefox';
 import { assertContentVisibility } from './harness/visibility-check';
 import { foreignMutations, highlightedTexts, onSettledPage, readHighlights } from './harness/page-probe';
-import { checkScheme, type Scheme } from './harness/scheme-checks';
+import type { Scheme } from './harness/contrast';
+import { checkScheme } from './harness/scheme-checks';
 import { screenPath } from './harness/screens';
 import { TEST_TIMEOUT, waitFor } from './harness/wait';
 
@@ -116,7 +118,8 @@ async function checkExtensionPages(session: FirefoxSession, scheme: Scheme): Pro
       try {
         if (name === 'popup') {
           await opened.page.setViewport({ width: 380, height: 600 });
-          await waitFor(async () => (await opened.page.evaluate('document.querySelectorAll("[data-kind]").length')) === 2, 'the popup to list the findings');
+          await waitPopupListed(opened.page, tabId, 2);
+          assert.equal(await opened.page.evaluate('document.querySelectorAll("[data-kind]").length'), 2, 'the popup lists the findings');
         }
         await checkScheme(opened.page, scheme, `the ${name} page`, `${name}-firefox`);
         assert.deepEqual(opened.errors, []);

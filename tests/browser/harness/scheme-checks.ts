@@ -1,12 +1,10 @@
 /** The extension's pages in a colour scheme: every text readable on the scheme's background, and a screenshot. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { assertTextColors } from './contrast';
+import { assertTextColors, type Scheme } from './contrast';
 import { textColorsInPage } from './in-page';
 import { nextFrames, run, type Evaluates } from './page-probe';
 import { screenPath } from './screens';
-
-export type Scheme = 'light' | 'dark';
 
 interface Shootable extends Evaluates {
   screenshot(options: { path: string }): Promise<unknown>;
