@@ -172,56 +172,6 @@ export function forEachAnchor(
   chars.lastIndex = 0;
   let from = -1;
   let to = -1;
-  /** Calls `found(start, end)` for each anchor of `folded` that may stand at a word. */
-  const anchorsIn = (folded: string, found: (start: number, end: number) => boolean | void): void => {
-    // Where text nodes meet is unknown in the folded text: any place may be a boundary.
-    words.lastIndex = 0;
-    for (let hit = words.exec(folded); hit !== null; hit = words.exec(folded)) {
-      const end = hit.index + hit[0].length;
-      if (!filter.wordAt(folded, hit.index, end, () => true)) words.lastIndex = hit.index + 1;
-      else if (found(hit.index, end) === true) return;
-    }
-  };
-  const lookFolded = (): void => {
-    if (from < 0) return;
-    let held = false;
-    anchorsIn(foldNatively(text.slice(from, to)), () => (held = true));
-    if (!held) return;
-    // Folding is done character by character, so the region folded in short pieces is the same text, with
-    // the pieces' starts known: an anchor's first and last characters are found in their pieces.
-    let folded = '';
-    const foldedStarts: number[] = [];
-    const starts: number[] = [];
-    for (let at = from; at < to; ) {
-      let end = Math.min(to, at + FOLD_PIECE);
-      // Never between the halves of a surrogate pair.
-      if (end < to && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
-      foldedStarts.push(folded.length);
-      starts.push(at);
-      folded += foldNatively(text.slice(at, end));
-      at = end;
-    }
-    starts.push(to);
-    /** The character of `text` that folded index `index` comes from (its piece folded again a character at a time). */
-    const originalAt = (index: number): number => {
-      const piece = lastAtOrBefore(foldedStarts, foldedStarts.length, index);
-      let length = foldedStarts[piece] as number;
-      const pieceEnd = starts[piece + 1] as number;
-      for (let at = starts[piece] as number; at < pieceEnd; ) {
-        const size = (text.charCodeAt(at) & 0xfc00) === 0xd800 ? 2 : 1;
-        length += foldNatively(text.slice(at, at + size)).length;
-        if (length > index) return at;
-        at += size;
-      }
-      return pieceEnd - 1;
-    };
-    anchorsIn(folded, (start, end) => {
-      for (let at = originalAt(start), last = originalAt(end - 1); at <= last; ) {
-        const next = onAnchor(at);
-        at = typeof next === 'number' && next > at ? next : at + 1;
-      }
-    });
-  };
   for (let hit = chars.exec(text); hit !== null; hit = chars.exec(text)) {
     const at = hit.index;
     if (!filter.foldedAt(text, at)) continue;
@@ -230,13 +180,68 @@ export function forEachAnchor(
     const end = Math.min(text.length, at + 2 * FOLD_CONTEXT);
     if (from >= 0 && start <= to && to - from < REGION_MAX) to = end;
     else {
-      lookFolded();
+      if (from >= 0) lookFolded(filter, text, from, to, onAnchor);
       from = start;
       to = end;
     }
     chars.lastIndex = Math.max(chars.lastIndex, at + FOLD_CONTEXT);
   }
-  lookFolded();
+  if (from >= 0) lookFolded(filter, text, from, to, onAnchor);
+}
+
+/** Where text nodes meet is unknown in folded text: any place may be a boundary. */
+const ANYWHERE = (): boolean => true;
+
+/** Calls `found(start, end)` for each anchor of `folded` that may stand at a word, until it returns true. */
+function anchorsIn(filter: CandidateFilter, folded: string, found: (start: number, end: number) => boolean | void): void {
+  const words = filter.words;
+  words.lastIndex = 0;
+  for (let hit = words.exec(folded); hit !== null; hit = words.exec(folded)) {
+    const end = hit.index + hit[0].length;
+    if (!filter.wordAt(folded, hit.index, end, ANYWHERE)) words.lastIndex = hit.index + 1;
+    else if (found(hit.index, end) === true) return;
+  }
+}
+
+/** `forEachAnchor`'s look at [from, to) of `text`, a region around characters the matcher folds, folded natively. */
+function lookFolded(filter: CandidateFilter, text: string, from: number, to: number, onAnchor: (at: number) => number | void): void {
+  let held = false;
+  anchorsIn(filter, foldNatively(text.slice(from, to)), () => (held = true));
+  if (!held) return;
+  // Folding is done character by character, so the region folded in short pieces is the same text, with
+  // the pieces' starts known: an anchor's first and last characters are found in their pieces.
+  let folded = '';
+  const foldedStarts: number[] = [];
+  const starts: number[] = [];
+  for (let at = from; at < to; ) {
+    let end = Math.min(to, at + FOLD_PIECE);
+    // Never between the halves of a surrogate pair.
+    if (end < to && (text.charCodeAt(end - 1) & 0xfc00) === 0xd800) end++;
+    foldedStarts.push(folded.length);
+    starts.push(at);
+    folded += foldNatively(text.slice(at, end));
+    at = end;
+  }
+  starts.push(to);
+  /** The character of `text` that folded index `index` comes from (its piece folded again a character at a time). */
+  const originalAt = (index: number): number => {
+    const piece = lastAtOrBefore(foldedStarts, foldedStarts.length, index);
+    let length = foldedStarts[piece] as number;
+    const pieceEnd = starts[piece + 1] as number;
+    for (let at = starts[piece] as number; at < pieceEnd; ) {
+      const size = (text.charCodeAt(at) & 0xfc00) === 0xd800 ? 2 : 1;
+      length += foldNatively(text.slice(at, at + size)).length;
+      if (length > index) return at;
+      at += size;
+    }
+    return pieceEnd - 1;
+  };
+  anchorsIn(filter, folded, (start, end) => {
+    for (let at = originalAt(start), last = originalAt(end - 1); at <= last; ) {
+      const next = onAnchor(at);
+      at = typeof next === 'number' && next > at ? next : at + 1;
+    }
+  });
 }
 
 /** Whether the filter finds an anchor anywhere in `text`, read as one block (`forEachAnchor`). */
