@@ -459,9 +459,9 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
   });
 
   it('finds a headline whose telling word is split between two chunks of the page read', async () => {
-    // The first text node and the headline's start fill the reader's first 64K-character chunk; "Missiles"
-    // is split across it and the next one, in two elements.
-    document.body.innerHTML = `<p>${'lorem '.repeat(10_918)}</p><h2>Iran Strikes Tel Aviv with Heavy Mis<b>siles</b></h2>`;
+    // Inline text is looked at in chunks of 64K characters (a block on its own): the first element and the
+    // headline's start fill the first chunk; "Missiles" is split across it and the next one, in two elements.
+    document.body.innerHTML = `<h2><span>${'lorem '.repeat(10_918)}</span>Iran Strikes Tel Aviv with Heavy Mis<b>siles</b></h2>`;
     const scanner = start(realMatcher);
     await scanner.settled();
     expect(summary(scanner.findings())).toEqual([`fabricated-headline/claim/iran-tel-aviv-2024: ${HEADLINE}`]);
@@ -522,7 +522,9 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
       `${'<p>Ordinary words about a bakery, a garden and a quiet village.</p>'.repeat(200)}<p>${HEADLINE}</p>` +
       // Accented prose (French, Portuguese) and pointed Hebrew: characters the matcher folds, but no anchor once folded.
       `${'<p>Le président a rencontré les élèves à l’école. A administração anunciou ações de saúde.</p>'.repeat(100)}` +
-      '<p>בְּרֵאשִׁית בָּרָא אֱלֹהִים</p><p>Irán Strikés Tél Avív with Heávy Missiles</p>';
+      '<p>בְּרֵאשִׁית בָּרָא אֱלֹהִים</p><p>Irán Strikés Tél Avív with Heávy Missiles</p>' +
+      // Words that make an anchor only across two blocks, where the matcher never reads on.
+      '<div><p>Quiet evenings and old stories</p><p>on Xmas eve at the village bakery.</p></div>';
     const scanner = start(sparseRecording);
     await scanner.settled();
     expect(summary(scanner.findings())).toEqual([
@@ -530,7 +532,7 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
       'fabricated-headline/claim/iran-tel-aviv-2024: Irán Strikés Tél Avív with Heávy Missiles',
     ]);
     const matched = inputs.join('');
-    for (const ordinary of ['bakery', 'président', 'administração', 'בְּרֵאשִׁית']) expect(matched).not.toContain(ordinary);
+    for (const ordinary of ['bakery', 'président', 'administração', 'בְּרֵאשִׁית', 'stories', 'Xmas']) expect(matched).not.toContain(ordinary);
   });
 });
 
