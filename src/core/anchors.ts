@@ -55,9 +55,19 @@ const STRONG_SCORE = 5 * 64 - 8;
 /** Phrase words matched in a row at most. */
 const SEQUENCE_MAX = 4;
 /** The rest of a Latin word after its stem: letters, digits, in-word quote marks. */
-const LATIN_TAIL = "[a-z0-9'\u2018\u2019`\u00B4]*";
+const LATIN_TAIL = "[a-zA-Z0-9'\u2018\u2019`\u00B4]*";
 /** Between two words of a phrase: anything but letters and digits, or nothing (an element boundary). */
-const SEPARATORS = '[^a-z0-9\u05D0-\u05EA]*';
+const SEPARATORS = '[^a-zA-Z0-9\u05D0-\u05EA]*';
+
+/**
+ * A Latin anchor in either case, each letter a class of its two cases ("grok": `[gG][rR][oO][kK]`). The pattern
+ * has no `i` flag: over Hebrew text, Chromium ran it a quarter faster without (1 MB: 4.8 to 4.1 ms, a feed 5.2
+ * to 3.6), the same over English. Without the `u` flag, `i` matches an ASCII letter only in its two cases (no
+ * other character folds to one), so the two patterns find the same (a test holds this over every code unit).
+ */
+export function eitherCase(text: string): string {
+  return text.replace(/[a-z]/g, (letter) => `[${letter}${letter.toUpperCase()}]`);
+}
 
 interface Anchor {
   text: string;
@@ -117,7 +127,7 @@ export function createCandidateFilter(
       const forms = new Set<string>();
       for (const key of (entriesOf[concept] ?? []).map(keyText)) {
         if (HEBREW.test(key)) forms.add(`${HEBREW_PREFIXES}${key}`);
-        else if (LATIN.test(key)) forms.add(`${key.slice(0, key.length - extraLength(key))}${LATIN_TAIL}`);
+        else if (LATIN.test(key)) forms.add(`${eitherCase(key.slice(0, key.length - extraLength(key)))}${LATIN_TAIL}`);
         else return null;
       }
       if (forms.size === 0) return null;
@@ -204,7 +214,7 @@ export function createCandidateFilter(
   // Longest first: at one place the pattern takes the first alternative that matches, and a shorter Hebrew
   // word inside a longer one (תנהגות in תנהגותה) would fail `wordAt` where the longer one stands.
   const longestFirst = (texts: string[]): string => [...texts].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
-  if (latin.length > 0) alternatives.push(`(?:${longestFirst(latin)})`);
+  if (latin.length > 0) alternatives.push(`(?:${eitherCase(longestFirst(latin))})`);
   if (hebrew.length > 0) alternatives.push(`(?:${longestFirst(hebrew)})`);
-  return { words: new RegExp(alternatives.join('|'), 'gi'), wordAt, chars: new RegExp(UNPLAIN_CHARS.source, 'g'), foldedAt };
+  return { words: new RegExp(alternatives.join('|'), 'g'), wordAt, chars: new RegExp(UNPLAIN_CHARS.source, 'g'), foldedAt };
 }

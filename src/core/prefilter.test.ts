@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bundledMatcherConfig } from '../data/index';
+import { eitherCase } from './anchors';
 import { createMatcher } from './compile';
 import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, isHebrewPrefixLetter, normalizeWords } from './normalize';
 import type { CandidateFilter, MatcherConfig } from './types';
@@ -95,6 +96,7 @@ describe('candidate filter: every finding passes it', () => {
     ['as written', (text) => text],
     ['upper case', (text) => text.toUpperCase()],
     ['title case', (text) => text.replace(/\b\w/g, (ch) => ch.toUpperCase())],
+    ['in alternating case', (text) => text.replace(/[a-z]/gi, (ch, at: number) => (at % 2 === 0 ? ch.toUpperCase() : ch.toLowerCase()))],
     ['inflected', (text) => text.replace(/\b(\w{4,})\b/g, '$1s')],
     ['Hebrew prefix letters', (text) => text.replace(/(^|\s)([\u05D0-\u05EA])/g, '$1ו$2')],
     ['soft hyphens inside words', (text) => text.replace(/(\p{L}{2})(\p{L}{2})/gu, '$1\u00AD$2')],
@@ -106,6 +108,25 @@ describe('candidate filter: every finding passes it', () => {
 
   it('exists for the bundled knowledge base', () => {
     expect(filter).not.toBeNull();
+  });
+
+  it('spells Latin letters in both cases instead of the i flag, which finds the same code units', () => {
+    expect(filter.words.flags).not.toContain('i');
+    expect(eitherCase('grok')).toBe('[gG][rR][oO][kK]');
+    // Without the u flag, i folds no other character to an ASCII letter: a letter, a class of letters and its
+    // negation match the same code units spelt in both cases.
+    const pairs: Array<[RegExp, RegExp]> = [
+      [/^k$/i, new RegExp(`^${eitherCase('k')}$`)],
+      [/^s$/i, new RegExp(`^${eitherCase('s')}$`)],
+      [/^[a-z0-9]$/i, /^[a-zA-Z0-9]$/],
+      [/^[^a-z0-9]$/i, /^[^a-zA-Z0-9]$/],
+    ];
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const char = String.fromCharCode(c);
+      for (const [folding, spelt] of pairs) if (folding.test(char) !== spelt.test(char)) differ.push(`U+${c.toString(16)} ${spelt.source}`);
+    }
+    expect(differ).toEqual([]);
   });
 
   for (const [name, transform] of variants) {
