@@ -388,8 +388,8 @@ function nodesOfPiece(piece: Node): PieceNodes {
  * page can hold no finding, so it is not built into blocks at all:
  * 1. look: the page's text is read in pieces, each an element's `textContent` (one native call for a whole
  *    subtree: no script-side work per Text node) or a Text node's data; the filter's two native regular
- *    expressions run over chunks of pieces, and only a piece they hit is walked node by node, to mark the
- *    Text nodes the hits fall in;
+ *    expressions run over each block element's piece as read, and over chunks of the inline pieces between
+ *    them; only a piece they hit is walked node by node, to mark the Text nodes the hits fall in;
  * 2. read: only the blocks holding a marked node are read (the element walk, `BlockReader`), outside
  *    skipped subtrees. A block with no marked node cannot hold a finding and is not read.
  * Blocks come out in document order, numbered by where their first marked node starts in the page's text.
