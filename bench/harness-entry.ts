@@ -40,6 +40,24 @@ function floor(): { ms: number; chars: number; nodes: number } {
   return { ms: performance.now() - at, chars, nodes };
 }
 
+/**
+ * Read and look: one native read of the body's text and the candidate filter's two searches over it (the
+ * patterns' sources and flags as the matcher's snapshot gives them), nothing else: no way back to the page's
+ * nodes, no matching, no highlights. What a scanner that reads the page and looks for the anchors cannot do
+ * without, for comparing the budgets with (bench/run.ts).
+ */
+function readAndLook(words: string, wordsFlags: string, chars: string, charsFlags: string): { ms: number; hits: number } {
+  const patterns = [new RegExp(words, wordsFlags), new RegExp(chars, charsFlags)];
+  let hits = 0;
+  const at = performance.now();
+  const text = document.body.textContent ?? '';
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0;
+    while (pattern.exec(text) !== null) hits++;
+  }
+  return { ms: performance.now() - at, hits };
+}
+
 function markConstructor(): MarkConstructor {
   const Mark = (globalThis as { Mark?: MarkConstructor }).Mark;
   if (Mark === undefined) throw new Error('mark.js is not loaded');
@@ -90,4 +108,4 @@ function idle(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-(globalThis as { gcHarness?: unknown }).gcHarness = { floor, markRegExp, markArray, longTasksSince, idle };
+(globalThis as { gcHarness?: unknown }).gcHarness = { floor, readAndLook, markRegExp, markArray, longTasksSince, idle };

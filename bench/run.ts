@@ -68,7 +68,12 @@ function parseOptions(argv: readonly string[]): Options {
  * build their matcher from it, so "ours" starts as a page normally does.
  */
 const MATCHER_SNAPSHOT_JSON = JSON.stringify(packSnapshot(compileSnapshot(bundledMatcherConfig)));
-if (createMatcherFromSnapshot(JSON.parse(MATCHER_SNAPSHOT_JSON)) === null) throw new Error('bench: the matcher snapshot does not restore');
+const snapshotFilter = createMatcherFromSnapshot(JSON.parse(MATCHER_SNAPSHOT_JSON))?.candidates;
+if (snapshotFilter == null) throw new Error('bench: the matcher snapshot does not restore, or has no candidate filter');
+/** The candidate filter's patterns, as the arguments of the harness's `readAndLook`. */
+const READ_AND_LOOK_ARGS = [snapshotFilter.words.source, snapshotFilter.words.flags, snapshotFilter.chars.source, snapshotFilter.chars.flags]
+  .map((value) => JSON.stringify(value))
+  .join(', ');
 
 /** Repetitions on pages of 4 MB and more (the peer runs once there). */
 const LARGE_PAGE_REPS = 3;
@@ -107,6 +112,12 @@ interface PageResult {
   markRegExpMs: number[];
   markRegExpMarks: number;
   markArrayMs: number[];
+  /**
+   * Read and look (generated pages): one native read of the body's text and the candidate filter's two searches
+   * over it, nothing else (bench/harness-entry.ts `readAndLook`). A scanner that reads the page and looks for our
+   * anchors does at least this, so it shows what the budgets ask of one.
+   */
+  readLookMs: number[];
   longTasksOurs: number;
 }
 
@@ -215,6 +226,7 @@ function emptyResult(name: string, kind: 'generated' | 'real', generated?: Gener
     markRegExpMs: [],
     markRegExpMarks: 0,
     markArrayMs: [],
+    readLookMs: [],
     longTasksOurs: 0,
   };
 }
@@ -225,6 +237,7 @@ async function measurePage(driver: Driver, url: string, result: PageResult, gene
   peer: boolean;
   markArray: boolean;
   later: boolean;
+  readLook: boolean;
   phrases: readonly string[];
 }): Promise<void> {
   // Load A: the floor, cold; then mark.js.
@@ -281,6 +294,14 @@ async function measurePage(driver: Driver, url: string, result: PageResult, gene
     await driver.injectOurs(page);
     const run = (await page.evaluate('gcBench.startOurs()')) as ScanRun;
     result.oursLaterMs.push(run.busyMs);
+    await page.close();
+  }
+  // Load E (generated pages): read and look, cold.
+  if (options.readLook) {
+    const { page, cdp } = await driver.open(url);
+    await driver.gc(cdp);
+    const run = (await page.evaluate(`gcHarness.readAndLook(${READ_AND_LOOK_ARGS})`)) as { ms: number };
+    result.readLookMs.push(run.ms);
     await page.close();
   }
   // Load C (small pages): mark.js with the phrase array.
@@ -395,6 +416,9 @@ interface Summary {
   batchGrowth: number;
   longTasks: number;
   contentScriptKB: number;
+  /** Read and look (`readLookMs`) over the floor, pages of 1 MB and more, and over mark.js (not in the summary line). */
+  readLookOverFloor: number;
+  readLookOverMark: number;
 }
 
 async function main(): Promise<void> {
@@ -448,12 +472,13 @@ async function main(): Promise<void> {
           peer,
           markArray: page.textChars < 200_000 && (!options.quick || rep === 0),
           later: !large,
+          readLook: !large || rep === 0,
           phrases,
         });
       }
       if (rep < (options.quick ? 1 : 2)) {
         for (const file of real) {
-          await measurePage(driver, server.real(file), realResults.get(file) as PageResult, undefined, { peer: true, markArray: false, later: false, phrases });
+          await measurePage(driver, server.real(file), realResults.get(file) as PageResult, undefined, { peer: true, markArray: false, later: false, readLook: false, phrases });
         }
       }
     }
@@ -526,6 +551,28 @@ async function main(): Promise<void> {
         'renderer process; later page = a page the tab opens after one our code ran on: the process has our code compiled)',
     );
     console.log(table(headers, pages.map(rowOf)));
+    const readLookPages = pages.filter((r) => r.readLookMs.length > 0 && r.markRegExpMs.length > 0);
+    if (readLookPages.length > 0) {
+      console.log(
+        '\nRead and look: one native read of the body\'s text and the candidate filter\'s two searches over it, nothing ' +
+          'else (no way back to the page\'s nodes, no matching, no highlights): what a scanner that reads the page and looks for our anchors cannot do without',
+      );
+      console.log(
+        table(
+          ['page', 'read+look ms', '/floor', '/mark.js RegExp', 'ours/read+look'],
+          readLookPages.map((r) => {
+            const readLook = median(r.readLookMs);
+            return [
+              r.name,
+              formatSpread(spread(r.readLookMs)),
+              ratio(readLook, median(r.floorMs)).toFixed(2),
+              ratio(readLook, median(r.markRegExpMs)).toFixed(3),
+              ratio(median(r.oursMs), readLook).toFixed(2),
+            ];
+          }),
+        ),
+      );
+    }
     if (realList.length > 0) {
       console.log(`\nReal pages (${realList.length} largest of ../shared/corpus/real-pages; findings expected: 0)`);
       console.log(table(headers, realList.map(rowOf)));
@@ -613,6 +660,10 @@ async function main(): Promise<void> {
       batchGrowth: ratio(median(big.busyMs), median(small.busyMs)),
       longTasks: small.longTasksOurs + big.longTasksOurs + pages.reduce((sum, r) => sum + r.longTasksOurs, 0),
       contentScriptKB: size.contentScriptBytes / 1000,
+      readLookOverFloor: median(largePages.filter((r) => r.readLookMs.length > 0).map((r) => ratio(median(r.readLookMs), median(r.floorMs)))),
+      readLookOverMark: median(
+        pages.filter((r) => r.readLookMs.length > 0 && r.markRegExpMs.length > 0).map((r) => ratio(median(r.readLookMs), median(r.markRegExpMs))),
+      ),
     };
     const json = {
       date: new Date().toISOString(),
@@ -632,6 +683,10 @@ async function main(): Promise<void> {
     mkdirSync(dirname(options.json), { recursive: true });
     writeFileSync(options.json, `${JSON.stringify(json, null, 2)}\n`);
     console.log(`Later pages of a process: median ours/floor ${summary.oursLaterOverFloor.toFixed(2)} over the generated pages of 1 MB and more`);
+    console.log(
+      `Read and look: median ${summary.readLookOverFloor.toFixed(2)} of the floor over the generated pages of 1 MB and more, ` +
+        `${summary.readLookOverMark.toFixed(3)} of mark.js (RegExp) over the generated pages`,
+    );
     console.log(`\nJSON: ${options.json} (${json.durationS.toFixed(0)} s)`);
     console.log(
       `bench: ours/floor ${summary.oursOverFloor.toFixed(2)}, ours/mark.js ${summary.oursOverMark.toFixed(3)}, ` +
@@ -651,6 +706,7 @@ function statsOf(r: PageResult): Record<string, Spread> {
     oursWallMs: spread(r.oursWallMs),
     markRegExpMs: spread(r.markRegExpMs),
     markArrayMs: spread(r.markArrayMs),
+    readLookMs: spread(r.readLookMs),
     heapAddedBytes: spread(r.heapAddedBytes),
   };
 }
