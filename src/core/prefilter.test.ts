@@ -4,7 +4,7 @@ import { eitherCase } from './anchors';
 import { createMatcher } from './compile';
 import { C_IGNORE, C_MULTI, C_WORD, classOf, foldOf, isHebrewPrefixLetter, normalizeWords } from './normalize';
 import type { CandidateFilter, MatcherConfig } from './types';
-import { FOLDED_CHARS, UNPLAIN_CHARS, foldedAt, forEachAnchor, isPrefixLetter } from './prefilter';
+import { FOLDED_CHARS, UNPLAIN_CHARS, WIDE_CHARS, foldedAt, forEachAnchor, isPrefixLetter } from './prefilter';
 
 const matcher = createMatcher(bundledMatcherConfig);
 const filter = matcher.candidates as CandidateFilter;
@@ -65,9 +65,38 @@ describe('candidate filter: characters the matcher folds', () => {
       return Array.from({ length: 1024 }, (_, low) => at(String.fromCharCode(c, 0xdc00 + low))).some(Boolean);
     };
     const unplain = new RegExp(UNPLAIN_CHARS.source);
+    const wide = new RegExp(WIDE_CHARS.source);
     const missed: string[] = [];
-    for (let c = 0; c <= 0xffff; c++) if (needed(c) && !unplain.test(String.fromCharCode(c))) missed.push(`U+${c.toString(16)}`);
+    for (let c = 0; c <= 0xffff; c++) {
+      if (!needed(c)) continue;
+      if (!unplain.test(String.fromCharCode(c))) missed.push(`U+${c.toString(16)}`);
+      // The wider class a Hebrew page's look starts with holds each of them too.
+      if (!wide.test(String.fromCharCode(c))) missed.push(`U+${c.toString(16)} (wide)`);
+    }
     expect(missed).toEqual([]);
+  });
+
+  it('finds the same with the wider first look, where it goes on to the end and where it gives way', () => {
+    const anchors = (text: string, wideFirst: boolean): number[] => {
+      const found: number[] = [];
+      forEachAnchor(filter, text, () => false, (at) => void found.push(at), wideFirst);
+      return found;
+    };
+    const arabic = 'مرحبا بالعالم، هذا نص عادي. '.repeat(6);
+    const texts = [
+      // Pointed Hebrew: the wider look stops only at the points.
+      'אִירָאן תוֹקֶפֶת אֶת תֵּל אָבִיב בְּטִילִים כְּבֵדִים — “מִבְצָע” ״גָּדוֹל״',
+      'Irán Strikés Tél Avív with Heávy Missiles — “quoted” 👍 and mis\u00ADsiles',
+      // Letters of a script the quick look passes over, then characters that fold: the wider look gives way.
+      `${arabic}Irán Strikés Tél Avív with Heávy Missiles`,
+      `${'👍🏀 — '.repeat(40)}גּרוֹק: אִירָאן`,
+      `${'Ordinary words and a dash — here. '.repeat(30)}Gröḱ said Irán`,
+    ];
+    for (const text of texts) {
+      const plain = anchors(text, false);
+      expect(plain.length, text).toBeGreaterThan(0);
+      expect(anchors(text, true), text).toEqual(plain);
+    }
   });
 
   it('the quick first look leaves other scripts alone: a Russian or Chinese page is not a candidate by its letters', () => {

@@ -458,6 +458,15 @@ Accused in Bizarre Brick-Vandalism Spree</pre>
     await expectSparseAsFull(PAGE, 7);
   });
 
+  it('finds exactly what a full read finds on a page in Hebrew (its quick look starts with a wider class)', async () => {
+    document.documentElement.lang = 'he';
+    try {
+      await expectSparseAsFull(`${PAGE}<p>אִירָאן תּוֹקֶפֶת אֶת תֵּל אָבִיב בְּטִילִים כְּבֵדִים — “מִבְצָע”</p>`, 8);
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
+  });
+
   it('finds a headline whose telling word is split between two chunks of the page read', async () => {
     // Inline text is looked at in chunks of 64K characters (a block on its own): the first element and the
     // headline's start fill the first chunk; "Missiles" is split across it and the next one, in two elements.

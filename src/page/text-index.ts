@@ -315,6 +315,8 @@ const SPARSE_CHUNK = 65_536;
 const SPARSE_OVERLAP = 64;
 /** The piece starts of a chunk of one piece (never changed: only chunks of inline text get pieces added). */
 const ONE_START: number[] = [0];
+/** Languages written in Hebrew letters (`lang` of the page's root element). */
+const HEBREW_LANG = /^(?:he|iw|yi)(?:-|$)/i;
 /** Pieces read between two looks at the clock. */
 const PIECES_PER_CHECK = 32;
 /** Elements inside which the block reader's text is not the `textContent`'s run on: blocks, `<br>`, skipped ones. */
@@ -423,6 +425,8 @@ export class SparseReader extends ReaderOutput implements TextReader {
   private readAt = 0;
   /** The pieces of a block looked at on its own (`scanBlock`). */
   private readonly onePiece: Node[] = [];
+  /** The page says it is in Hebrew (or Yiddish): the filter's quick look starts with its wider class. */
+  private readonly hebrew: boolean;
 
   constructor(root: ReadRoot, filter: CandidateFilter, options: Omit<ReadOptions, 'shallow' | 'candidates'> = {}) {
     super();
@@ -430,6 +434,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
     this.filter = filter;
     this.onBlockElement = options.onBlockElement;
     this.skipAll = isSkippedElement(rootElement(root));
+    this.hebrew = HEBREW_LANG.test(root.ownerDocument.documentElement?.lang ?? '');
     this.parents.push({ element: root, depth: 0, list: false });
     this.next = root.firstChild;
   }
@@ -600,7 +605,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
 
   /** Marks the nodes of the chunk's pieces the filter hits in `text`, the chunk's text. */
   private lookAt(text: string): void {
-    forEachAnchor(this.filter, text, this.joinedAt, this.onAnchor);
+    forEachAnchor(this.filter, text, this.joinedAt, this.onAnchor, this.hebrew);
     if (this.pieceNodes.size > 0) this.pieceNodes.clear();
     if (this.pieceBreaks.size > 0) this.pieceBreaks.clear();
   }
