@@ -99,6 +99,9 @@ const UNPLAIN_AT = new RegExp(UNPLAIN_CHARS.source, 'y');
  * of other scripts): a stop costs about as much as the quick look over some 50 characters.
  */
 const WIDE_MISS_SPACING = 8;
+/** The quick-look class last asked about, and whether it is the quick look's own (for which WIDE_CHARS may stand in). */
+let knownChars: RegExp | null = null;
+let knownUnplain = false;
 
 /** Whether a character the matcher folds starts at `index` of `text` (after a letter, for a mark). */
 export function foldedAt(text: string, index: number): boolean {
@@ -189,7 +192,11 @@ export function forEachAnchor(
   }
   // Regions around the characters that fold: a hit within reach of the region before extends it.
   const chars = filter.chars;
-  let wide = wideFirst && chars.source === UNPLAIN_CHARS.source;
+  if (wideFirst && chars !== knownChars) {
+    knownChars = chars;
+    knownUnplain = chars.source === UNPLAIN_CHARS.source;
+  }
+  let wide = wideFirst && knownUnplain;
   let misses = 0;
   let from = -1;
   let to = -1;
