@@ -423,6 +423,8 @@ export class SparseReader extends ReaderOutput implements TextReader {
   private readonly marked = new Map<Text, number>();
   private containers: Element[] | null = null;
   private readAt = 0;
+  /** Whether the piece `nextPiece` returned last is a block element. */
+  private pieceIsBlock = false;
   /** The pieces of a block looked at on its own (`scanBlock`). */
   private readonly onePiece: Node[] = [];
   /** The page says it is in Hebrew (or Yiddish): the filter's quick look starts with its wider class. */
@@ -471,7 +473,10 @@ export class SparseReader extends ReaderOutput implements TextReader {
       }
       this.next = node.nextSibling;
       const type = node.nodeType;
-      if (type === 3 || type === 4) return node;
+      if (type === 3 || type === 4) {
+        this.pieceIsBlock = false;
+        return node;
+      }
       if (type !== 1) continue;
       const element = node as Element;
       // Tags whose text is never read (scripts, styles...); subtrees hidden by attributes are left to
@@ -491,6 +496,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
         this.next = element.firstChild;
         continue;
       }
+      this.pieceIsBlock = BLOCK_ELEMENTS.has(name);
       return element;
     }
   }
@@ -510,10 +516,9 @@ export class SparseReader extends ReaderOutput implements TextReader {
     /** Characters looked at since the clock was last asked. */
     let looked = 0;
     for (let piece = this.nextPiece(); piece !== null; piece = this.nextPiece()) {
-      const element = piece.nodeType === 1 ? (piece as Element) : null;
-      const text = element !== null ? (element.textContent ?? '') : (piece as Text).data;
+      const text = piece.nodeType === 1 ? ((piece as Element).textContent ?? '') : (piece as Text).data;
       if (text.length > 0) {
-        if (element !== null && BLOCK_ELEMENTS.has(element.localName)) {
+        if (this.pieceIsBlock) {
           // A block's text never runs on into its neighbours' (a block ends where a block element starts or
           // ends): it is looked at on its own, as read. Copying each piece into one chunk first cost about as
           // much as the filter's look at the text (2–3 ms a megabyte, in Chromium).
