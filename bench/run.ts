@@ -34,8 +34,9 @@ import { OURS_DEV_URL, aggregateProfile, type ProfileReport } from './profile';
 import { realPages, startPageServer, type PageServer } from './server';
 import { formatSpread, median, ratio, spread, type Spread } from './stats';
 import { compileSnapshot, createMatcherFromSnapshot, packSnapshot } from '../src/core/index';
+import { WIDE_CHARS } from '../src/core/prefilter';
 import { bundledMatcherConfig, knowledgeBase } from '../src/data/index';
-import type { Lang } from '../src/core/types';
+import type { CandidateFilter, Lang } from '../src/core/types';
 import type { BatchRun, HoverRun, ScanRun } from './page-entry';
 import type { LongTask, PeerRun } from './harness-entry';
 
@@ -68,12 +69,19 @@ function parseOptions(argv: readonly string[]): Options {
  * build their matcher from it, so "ours" starts as a page normally does.
  */
 const MATCHER_SNAPSHOT_JSON = JSON.stringify(packSnapshot(compileSnapshot(bundledMatcherConfig)));
-const snapshotFilter = createMatcherFromSnapshot(JSON.parse(MATCHER_SNAPSHOT_JSON))?.candidates;
-if (snapshotFilter == null) throw new Error('bench: the matcher snapshot does not restore, or has no candidate filter');
-/** The candidate filter's patterns, as the arguments of the harness's `readAndLook`. */
-const READ_AND_LOOK_ARGS = [snapshotFilter.words.source, snapshotFilter.words.flags, snapshotFilter.chars.source, snapshotFilter.chars.flags]
-  .map((value) => JSON.stringify(value))
-  .join(', ');
+const snapshotFilter = ((): CandidateFilter => {
+  const filter = createMatcherFromSnapshot(JSON.parse(MATCHER_SNAPSHOT_JSON))?.candidates;
+  if (filter == null) throw new Error('bench: the matcher snapshot does not restore, or has no candidate filter');
+  return filter;
+})();
+/**
+ * The candidate filter's patterns, as the arguments of the harness's `readAndLook`; on a page in Hebrew the
+ * quick look's wider class, which ours starts with there (src/core/prefilter.ts `WIDE_CHARS`).
+ */
+function readAndLookArgs(lang: Lang | undefined): string {
+  const chars = lang === 'he' ? WIDE_CHARS : snapshotFilter.chars;
+  return [snapshotFilter.words.source, snapshotFilter.words.flags, chars.source, chars.flags].map((value) => JSON.stringify(value)).join(', ');
+}
 
 /** Repetitions on pages of 4 MB and more (the peer runs once there). */
 const LARGE_PAGE_REPS = 3;
@@ -300,7 +308,7 @@ async function measurePage(driver: Driver, url: string, result: PageResult, gene
   if (options.readLook) {
     const { page, cdp } = await driver.open(url);
     await driver.gc(cdp);
-    const run = (await page.evaluate(`gcHarness.readAndLook(${READ_AND_LOOK_ARGS})`)) as { ms: number };
+    const run = (await page.evaluate(`gcHarness.readAndLook(${readAndLookArgs(result.lang)})`)) as { ms: number };
     result.readLookMs.push(run.ms);
     await page.close();
   }
