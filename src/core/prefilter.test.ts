@@ -76,6 +76,16 @@ describe('candidate filter: characters the matcher folds', () => {
     expect(missed).toEqual([]);
   });
 
+  it('ends on patterns whose hits have no length (a malformed stored filter), going on past each', () => {
+    const empty: CandidateFilter = { ...filter, words: /(?:)/g, chars: /(?:)/g, foldedAt: () => true };
+    const seen: number[] = [];
+    const text = 'Irán Strikés Tél Avív';
+    // Without the step past an empty hit this never returns (the test runner's time-out fails it).
+    forEachAnchor(empty, text, () => true, (at) => void seen.push(at));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.length).toBeLessThanOrEqual(3 * (text.length + 1));
+  });
+
   it('finds the same with the wider first look, where it goes on to the end and where it gives way', () => {
     const anchors = (text: string, wideFirst: boolean): number[] => {
       const found: number[] = [];

@@ -189,6 +189,8 @@ export function forEachAnchor(
     }
     const next = onAnchor(hit.index);
     if (typeof next === 'number') words.lastIndex = Math.max(words.lastIndex, next);
+    // A hit of no length (a stored pattern that can match nothing, malformed) would be found again forever.
+    if (words.lastIndex <= hit.index) words.lastIndex = hit.index + 1;
   }
   // Regions around the characters that fold: a hit within reach of the region before extends it.
   const chars = filter.chars;
@@ -219,7 +221,7 @@ export function forEachAnchor(
       const hit = chars.exec(text);
       if (hit === null) break;
       at = hit.index;
-      next = chars.lastIndex;
+      next = Math.max(at + 1, chars.lastIndex);
     }
     if (!filter.foldedAt(text, at)) continue;
     // Those passed over (up to FOLD_CONTEXT on) have their context inside [at - FOLD_CONTEXT, at + 2 * FOLD_CONTEXT).
@@ -247,6 +249,7 @@ function anchorsIn(filter: CandidateFilter, folded: string, found: (start: numbe
     const end = hit.index + hit[0].length;
     if (!filter.wordAt(folded, hit.index, end, ANYWHERE)) words.lastIndex = hit.index + 1;
     else if (found(hit.index, end) === true) return;
+    else if (words.lastIndex <= hit.index) words.lastIndex = hit.index + 1;
   }
 }
 
