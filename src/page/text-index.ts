@@ -514,7 +514,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
     let chunk = this.chunk;
     let count = 0;
     /** Characters looked at since the clock was last asked. */
-    let looked = 0;
+    let sinceClock = 0;
     for (let piece = this.nextPiece(); piece !== null; piece = this.nextPiece()) {
       const text = piece.nodeType === 1 ? ((piece as Element).textContent ?? '') : (piece as Text).data;
       if (text.length > 0) {
@@ -528,7 +528,7 @@ export class SparseReader extends ReaderOutput implements TextReader {
             chunk = '';
           }
           this.scanBlock(piece, text);
-          looked += text.length;
+          sinceClock += text.length;
         } else {
           this.pieces.push(piece);
           this.pieceStarts.push(chunk.length);
@@ -537,13 +537,13 @@ export class SparseReader extends ReaderOutput implements TextReader {
             this.chunk = chunk;
             this.scanChunk(true);
             chunk = this.chunk;
-            looked += SPARSE_CHUNK;
+            sinceClock += SPARSE_CHUNK;
           }
         }
       }
       // Empty pieces count too: a page of a million empty elements still gives the page its turns.
-      if (looked >= SPARSE_CHUNK || ++count % PIECES_PER_CHECK === 0) {
-        looked = 0;
+      if (sinceClock >= SPARSE_CHUNK || ++count % PIECES_PER_CHECK === 0) {
+        sinceClock = 0;
         if (shouldYield()) {
           this.chunk = chunk;
           return false;
