@@ -41,10 +41,10 @@ function floor(): { ms: number; chars: number; nodes: number } {
 }
 
 /**
- * Read and look: one native read of the body's text and the candidate filter's two searches over it (the
- * patterns' sources and flags as the matcher's snapshot gives them), nothing else: no way back to the page's
- * nodes, no matching, no highlights. What a scanner that reads the page and looks for the anchors cannot do
- * without, for comparing the budgets with (bench/run.ts).
+ * Read and look: one native read of the body's text and two searches over it with the patterns given (the
+ * candidate filter's, as bench/run.ts picks them for the page), nothing else: no way back to the page's nodes, no
+ * matching, no highlights. What a scanner that reads the page and looks for the anchors cannot do without, for
+ * comparing the budgets with.
  */
 function readAndLook(words: string, wordsFlags: string, chars: string, charsFlags: string): { ms: number; hits: number } {
   const patterns = [new RegExp(words, wordsFlags), new RegExp(chars, charsFlags)];
