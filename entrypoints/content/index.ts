@@ -16,7 +16,7 @@ import { dismissalFilter, dismissalKey } from '../../src/page/dismissals';
 import type { PageFinding } from '../../src/page/findings';
 import { addPageDismissal, readPageDismissals, readPageState, watchPageState } from '../../src/settings/page-storage';
 import type { Dismissal, Settings } from '../../src/settings/schema';
-import { siteOf } from '../../src/settings/values';
+import { DISMISSAL_TEXT_MAX, siteOf } from '../../src/settings/values';
 import type { CreateCardUi } from '../../src/ui/card/card-host';
 import type { CardModel } from '../../src/ui/card/card-model';
 import { uiLangFrom } from '../../src/ui/lang';
@@ -144,7 +144,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     const dismissal: Dismissal = {
       site,
       key: dismissalKey(model.text) || model.findingId,
-      text: model.text.slice(0, 300),
+      text: model.text.slice(0, DISMISSAL_TEXT_MAX),
       kind: model.kind,
       ...(model.incident !== undefined ? { incident: model.incident.id } : {}),
       at: Date.now(),

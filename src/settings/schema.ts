@@ -4,7 +4,7 @@
  * never overwritten by a read (a later valid write replaces it).
  */
 import * as z from 'zod/mini';
-import { DISABLED_SITES_MAX, SITE_MAX } from './values';
+import { DISABLED_SITES_MAX, DISMISSAL_INCIDENT_MAX, DISMISSAL_TEXT_MAX, SITE_MAX } from './values';
 
 // Defaults, the v1 migration and the checks the content script uses live in values.ts (no zod there).
 export { DEFAULT_SETTINGS, isSiteEnabled, migrateSettingsV1, siteOf } from './values';
@@ -38,11 +38,11 @@ export type SettingsV1 = z.infer<typeof SettingsV1Schema>;
 export const DismissalSchema = z.strictObject({
   site: z.string().check(z.maxLength(SITE_MAX)),
   /** Normalized text key of the finding. */
-  key: z.string().check(z.minLength(1), z.maxLength(300)),
+  key: z.string().check(z.minLength(1), z.maxLength(DISMISSAL_TEXT_MAX)),
   /** What the user saw, for the undo list. */
-  text: z.string().check(z.maxLength(300)),
+  text: z.string().check(z.maxLength(DISMISSAL_TEXT_MAX)),
   kind: z.enum(['fabricated-headline', 'grok-summary']),
-  incident: z.optional(z.string().check(z.maxLength(80))),
+  incident: z.optional(z.string().check(z.maxLength(DISMISSAL_INCIDENT_MAX))),
   at: z.number(),
 });
 export type Dismissal = z.infer<typeof DismissalSchema>;

@@ -19,6 +19,10 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SITE_MAX = 253;
 /** Sites in the list of those where checking is off. */
 export const DISABLED_SITES_MAX = 5000;
+/** A dismissal's key and the text it shows in the undo list. */
+export const DISMISSAL_TEXT_MAX = 300;
+/** A dismissal's incident id. */
+export const DISMISSAL_INCIDENT_MAX = 80;
 
 /** Hostname of a URL, or '' for pages without one (file:, about:). */
 export function siteOf(url: string): string {
@@ -74,10 +78,10 @@ export function isDismissal(value: unknown): value is Dismissal {
   return (
     isStrictObject(value, ['site', 'key', 'text', 'kind', 'at'], ['incident']) &&
     isText(value.site, 0, SITE_MAX) &&
-    isText(value.key, 1, 300) &&
-    isText(value.text, 0, 300) &&
+    isText(value.key, 1, DISMISSAL_TEXT_MAX) &&
+    isText(value.text, 0, DISMISSAL_TEXT_MAX) &&
     isKind(value.kind) &&
-    (value.incident === undefined || isText(value.incident, 0, 80)) &&
+    (value.incident === undefined || isText(value.incident, 0, DISMISSAL_INCIDENT_MAX)) &&
     typeof value.at === 'number' &&
     Number.isFinite(value.at)
   );
