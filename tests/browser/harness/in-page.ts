@@ -295,7 +295,7 @@ export interface PageColors {
  * composited down to the page's canvas (CSS `Canvas`, which follows the page's colour scheme). Colours are
  * read back through a canvas, so any CSS colour syntax is understood.
  */
-export function textColorsInPage(scope: 'page' | 'card' | null): PageColors {
+export function textColorsInPage(scope: 'page' | 'card'): PageColors {
   const canvas = document.createElement('canvas');
   canvas.width = 1;
   canvas.height = 1;
