@@ -797,13 +797,11 @@ function tablesOf(value: unknown): CompiledFields | null {
   }
   const size = table.length;
   if (size < 2 || (size & (size - 1)) !== 0 || s.shift !== 32 - Math.log2(size)) return null;
-  let empty = false;
-  for (let i = 0; i < size; i++) {
-    const e1 = table[i]!;
-    if (e1 === 0) empty = true;
-    else if (e1 < 0 || e1 > entries) return null;
-  }
-  if (!empty) return null;
+  // A slot holds 0 (empty) or an entry's number, and one at least is empty (a probe ends there): the least is 0
+  // and the greatest at most `entries`. Sorted natively: a loop over the slots runs in the interpreter on a
+  // page's first candidate (0.7 ms in Chromium).
+  const sorted = table.slice().sort();
+  if (sorted[0] !== 0 || sorted[size - 1]! > entries) return null;
   const trigrams = new Uint32Array((1 << TRIGRAM_BITS) / 32);
   for (let e = 0; e < entries; e++) {
     const off = entryKeyOff[e]!;
