@@ -78,6 +78,7 @@ describe('claims: found in every tolerated variant', () => {
     ['Hebrew maqaf', 'איראן תוקפת את תל\u05BEאביב בטילים כבדים', IRAN],
     ['Hebrew prefix letters (ו, ש)', 'ואיראן תוקפת את תל אביב בטילים כבדים, שאיראן', IRAN],
     ['Hebrew stacked prefixes', 'כשאיראן תוקפת את תל אביב ובטילים כבדים', IRAN],
+    ['Hebrew three stacked prefixes', 'וכשאיראן תוקפת את תל אביב ובטילים כבדים', IRAN],
     ['Hebrew niqqud', 'אִירָאן תּוֹקֶפֶת אֶת תֵּל אָבִיב בְּטִילִים כְּבֵדִים', IRAN],
     ['Hebrew other translator (lexicon + עם)', 'איראן תקפה את תל אביב עם רקטות כבדות', IRAN],
     ['Hebrew word order', 'בטילים כבדים: איראן תוקפת את תל אביב', IRAN],
