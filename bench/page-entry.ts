@@ -225,15 +225,31 @@ function pageMatcher(): Matcher {
 }
 
 /**
- * The content script's first scan: builds the matcher (as the content script does at start), starts the
- * scanner, highlighter and hover listener, and resolves when the scan has settled.
+ * How far a scan goes (bench/run.ts `--stages`): `all`, the content script's scan; `locate`, the candidates'
+ * blocks found and read, and the matcher answers with no finding without running; `look`, the page's text read
+ * and searched with the candidate filter's patterns, none of their hits taken (its `wordAt` says no to each).
  */
-async function startOurs(options: { countWork?: boolean } = {}): Promise<ScanRun> {
+export type Stage = 'look' | 'locate' | 'all';
+
+function stoppedAt(matcher: Matcher, stage: Stage): Matcher {
+  if (stage === 'all') return matcher;
+  const filter = matcher.candidates ?? null;
+  return {
+    candidates: stage === 'look' && filter !== null ? { ...filter, wordAt: () => false } : filter,
+    match: () => [],
+  };
+}
+
+/**
+ * The content script's first scan: builds the matcher (as the content script does at start), starts the
+ * scanner, highlighter and hover listener, and resolves when the scan has settled. `stage`: see Stage.
+ */
+async function startOurs(options: { countWork?: boolean; stage?: Stage } = {}): Promise<ScanRun> {
   if (options.countWork === true) countWork();
   // Start from an ordinary page task, as the content script does (see appendBatch).
   await nextTask();
   const setupStart = performance.now();
-  const matcher = meteredMatcher(pageMatcher());
+  const matcher = meteredMatcher(stoppedAt(pageMatcher(), options.stage ?? 'all'));
   const setupEnd = performance.now();
   const setupMs = setupEnd - setupStart;
   const controller = new AbortController();

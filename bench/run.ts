@@ -21,7 +21,9 @@
  * on the next). The summary line reports the first: the later page is printed beside it.
  *
  * Options: --quick, --reps N, --profile (CPU profile of ours on the 8 MB pages, included in full runs),
- * --no-real (skip the real pages), --no-installed (skip the installed extension), --json PATH.
+ * --stages (ours stopped after its look and after locating the candidates, on the generated pages of 1 MB and
+ * more; included in full runs), --no-real (skip the real pages), --no-installed (skip the installed extension),
+ * --json PATH.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -44,6 +46,7 @@ interface Options {
   quick: boolean;
   reps: number;
   profile: boolean;
+  stages: boolean;
   real: boolean;
   installed: boolean;
   json: string;
@@ -57,6 +60,7 @@ function parseOptions(argv: readonly string[]): Options {
     quick,
     reps: repsAt >= 0 ? Math.max(1, Number(argv[repsAt + 1]) || 1) : quick ? 3 : 5,
     profile: argv.includes('--profile') || !quick,
+    stages: argv.includes('--stages') || !quick,
     real: !argv.includes('--no-real'),
     installed: !argv.includes('--no-installed'),
     json: jsonAt >= 0 ? String(argv[jsonAt + 1]) : join(ROOT, 'bench', 'results', 'latest.json'),
@@ -126,6 +130,13 @@ interface PageResult {
    * anchors does at least this, so it shows what the budgets ask of one.
    */
   readLookMs: number[];
+  /**
+   * Ours stopped early (--stages; fresh loads in a new tab, as ours): after the look, none of the candidate
+   * filter's hits taken (`lookMs`), and after the candidates' blocks are found and read, not matched
+   * (`locateMs`). See bench/page-entry.ts `Stage`.
+   */
+  lookMs: number[];
+  locateMs: number[];
   longTasksOurs: number;
 }
 
@@ -235,6 +246,8 @@ function emptyResult(name: string, kind: 'generated' | 'real', generated?: Gener
     markRegExpMarks: 0,
     markArrayMs: [],
     readLookMs: [],
+    lookMs: [],
+    locateMs: [],
     longTasksOurs: 0,
   };
 }
@@ -246,6 +259,7 @@ async function measurePage(driver: Driver, url: string, result: PageResult, gene
   markArray: boolean;
   later: boolean;
   readLook: boolean;
+  stages: boolean;
   phrases: readonly string[];
 }): Promise<void> {
   // Load A: the floor, cold; then mark.js.
@@ -311,6 +325,17 @@ async function measurePage(driver: Driver, url: string, result: PageResult, gene
     const run = (await page.evaluate(`gcHarness.readAndLook(${readAndLookArgs(result.lang)})`)) as { ms: number };
     result.readLookMs.push(run.ms);
     await page.close();
+  }
+  // Loads F and G (--stages): ours stopped after its look, and after locating the candidates.
+  if (options.stages) {
+    for (const stage of ['look', 'locate'] as const) {
+      const { page, cdp } = await driver.open(url);
+      await driver.gc(cdp);
+      await driver.injectOurs(page);
+      const run = (await page.evaluate(`gcBench.startOurs({ stage: '${stage}' })`)) as ScanRun;
+      (stage === 'look' ? result.lookMs : result.locateMs).push(run.busyMs);
+      await page.close();
+    }
   }
   // Load C (small pages): mark.js with the phrase array.
   if (options.markArray) {
@@ -427,6 +452,9 @@ interface Summary {
   /** Read and look (`readLookMs`) over the floor, pages of 1 MB and more, and over mark.js (not in the summary line). */
   readLookOverFloor: number;
   readLookOverMark: number;
+  /** Ours stopped after its look and after locating the candidates (--stages) over the floor, pages of 1 MB and more (not in the summary line). */
+  lookOverFloor: number | null;
+  locateOverFloor: number | null;
 }
 
 async function main(): Promise<void> {
@@ -481,12 +509,13 @@ async function main(): Promise<void> {
           markArray: page.textChars < 200_000 && (!options.quick || rep === 0),
           later: !large,
           readLook: !large || rep === 0,
+          stages: options.stages && page.textChars >= 1_000_000 && (!large || rep === 0),
           phrases,
         });
       }
       if (rep < (options.quick ? 1 : 2)) {
         for (const file of real) {
-          await measurePage(driver, server.real(file), realResults.get(file) as PageResult, undefined, { peer: true, markArray: false, later: false, readLook: false, phrases });
+          await measurePage(driver, server.real(file), realResults.get(file) as PageResult, undefined, { peer: true, markArray: false, later: false, readLook: false, stages: false, phrases });
         }
       }
     }
@@ -576,6 +605,31 @@ async function main(): Promise<void> {
               ratio(readLook, median(r.floorMs)).toFixed(2),
               ratio(readLook, median(r.markRegExpMs)).toFixed(3),
               ratio(median(r.oursMs), readLook).toFixed(2),
+            ];
+          }),
+        ),
+      );
+    }
+    const stagePages = pages.filter((r) => r.lookMs.length > 0 && r.locateMs.length > 0);
+    if (stagePages.length > 0) {
+      console.log(
+        '\nWhere a new tab\'s first page goes (each a fresh load, as ours): look = ours with none of the candidate filter\'s hits ' +
+          'taken (start-up, and the page\'s text read and searched); locate = ours with the candidates\' blocks found and read, not matched; ours = the whole scan',
+      );
+      console.log(
+        table(
+          ['page', 'floor ms', 'look ms', 'locate ms', 'ours ms', 'look/floor', 'locate/floor', 'ours/floor'],
+          stagePages.map((r) => {
+            const floor = median(r.floorMs);
+            return [
+              r.name,
+              formatSpread(spread(r.floorMs)),
+              formatSpread(spread(r.lookMs)),
+              formatSpread(spread(r.locateMs)),
+              formatSpread(spread(r.oursMs)),
+              ratio(median(r.lookMs), floor).toFixed(2),
+              ratio(median(r.locateMs), floor).toFixed(2),
+              ratio(median(r.oursMs), floor).toFixed(2),
             ];
           }),
         ),
@@ -672,6 +726,8 @@ async function main(): Promise<void> {
       readLookOverMark: median(
         pages.filter((r) => r.readLookMs.length > 0 && r.markRegExpMs.length > 0).map((r) => ratio(median(r.readLookMs), median(r.markRegExpMs))),
       ),
+      lookOverFloor: stageOverFloor(largePages, (r) => r.lookMs),
+      locateOverFloor: stageOverFloor(largePages, (r) => r.locateMs),
     };
     const json = {
       date: new Date().toISOString(),
@@ -695,6 +751,12 @@ async function main(): Promise<void> {
       `Read and look: median ${summary.readLookOverFloor.toFixed(2)} of the floor over the generated pages of 1 MB and more, ` +
         `${summary.readLookOverMark.toFixed(3)} of mark.js (RegExp) over the generated pages`,
     );
+    if (summary.lookOverFloor !== null && summary.locateOverFloor !== null) {
+      console.log(
+        `Stages: median look/floor ${summary.lookOverFloor.toFixed(2)}, locate/floor ${summary.locateOverFloor.toFixed(2)} ` +
+          `(ours/floor ${summary.oursOverFloor.toFixed(2)}) over the generated pages of 1 MB and more`,
+      );
+    }
     console.log(`\nJSON: ${options.json} (${json.durationS.toFixed(0)} s)`);
     console.log(
       `bench: ours/floor ${summary.oursOverFloor.toFixed(2)}, ours/mark.js ${summary.oursOverMark.toFixed(3)}, ` +
@@ -706,6 +768,12 @@ async function main(): Promise<void> {
   }
 }
 
+/** Median over `pages` of a stage's median over the floor's; null when no page measured it. */
+function stageOverFloor(pages: readonly PageResult[], times: (r: PageResult) => number[]): number | null {
+  const measured = pages.filter((r) => times(r).length > 0);
+  return measured.length === 0 ? null : median(measured.map((r) => ratio(median(times(r)), median(r.floorMs))));
+}
+
 function statsOf(r: PageResult): Record<string, Spread> {
   return {
     floorMs: spread(r.floorMs),
@@ -715,6 +783,8 @@ function statsOf(r: PageResult): Record<string, Spread> {
     markRegExpMs: spread(r.markRegExpMs),
     markArrayMs: spread(r.markArrayMs),
     readLookMs: spread(r.readLookMs),
+    lookMs: spread(r.lookMs),
+    locateMs: spread(r.locateMs),
     heapAddedBytes: spread(r.heapAddedBytes),
   };
 }
