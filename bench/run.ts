@@ -669,7 +669,7 @@ async function main(): Promise<void> {
         `${(size.cardUiBytes / 1000).toFixed(1)} kB / ${(size.cardUiGzipBytes / 1000).toFixed(1)} kB gz; bench bundle of the scan modules ${(size.benchBundleBytes / 1000).toFixed(1)} kB / ${(size.benchBundleGzipBytes / 1000).toFixed(1)} kB gz`,
     );
     const startup = pages.flatMap((r) => r.evalMs.map((evalMs, i) => evalMs + (r.setupMs[i] ?? 0)));
-    console.log(`Startup (module evaluation + matcher build, before the scan): ${formatSpread(spread(startup))} ms`);
+    console.log(`Startup (module evaluation + the stored snapshot parsed and its candidate filter made, before the scan; the matcher is restored in the scan, at the first candidate): ${formatSpread(spread(startup))} ms`);
     if (installed.length > 0) {
       console.log(
         '\nInstalled extension (production build; CPU profile of its content-script files from navigation until settled, ' +
