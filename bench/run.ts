@@ -431,6 +431,12 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
+/** Prints a table under its title, after a blank line. */
+function printTable(title: string, headers: string[], rows: string[][]): void {
+  console.log(`\n${title}`);
+  console.log(table(headers, rows));
+}
+
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]): string => cells.map((cell, i) => pad(cell, widths[i] as number)).join('  ').trimEnd();
@@ -583,61 +589,53 @@ async function main(): Promise<void> {
       ];
     };
     const headers = ['page', 'text', 'nodes', 'floor ms', 'ours ms', 'ours ms, later page; /floor', 'mark.js RegExp ms', 'mark(array) ms', 'ours/floor', 'ours/mark', 'match/hl ms', 'heap MB', 'found'];
-    console.log(
-      '\nGenerated pages (median (min–max) of cold runs; ours = our script time until settled, on the first page of a ' +
+    printTable(
+      'Generated pages (median (min–max) of cold runs; ours = our script time until settled, on the first page of a ' +
         'renderer process; later page = a page the tab opens after one our code ran on: the process has our code compiled)',
+      headers,
+      pages.map(rowOf),
     );
-    console.log(table(headers, pages.map(rowOf)));
     const readLookPages = pages.filter((r) => r.readLookMs.length > 0 && r.markRegExpMs.length > 0);
     if (readLookPages.length > 0) {
-      console.log(
-        '\nRead and look: one native read of the body\'s text and the candidate filter\'s two searches over it, nothing ' +
+      printTable(
+        'Read and look: one native read of the body\'s text and the candidate filter\'s two searches over it, nothing ' +
           'else (no way back to the page\'s nodes, no matching, no highlights): what a scanner that reads the page and looks for our anchors cannot do without',
-      );
-      console.log(
-        table(
-          ['page', 'read+look ms', '/floor', '/mark.js RegExp', 'ours/read+look'],
-          readLookPages.map((r) => {
-            const readLook = median(r.readLookMs);
-            return [
-              r.name,
-              formatSpread(spread(r.readLookMs)),
-              ratio(readLook, median(r.floorMs)).toFixed(2),
-              ratio(readLook, median(r.markRegExpMs)).toFixed(3),
-              ratio(median(r.oursMs), readLook).toFixed(2),
-            ];
-          }),
-        ),
+        ['page', 'read+look ms', '/floor', '/mark.js RegExp', 'ours/read+look'],
+        readLookPages.map((r) => {
+          const readLook = median(r.readLookMs);
+          return [
+            r.name,
+            formatSpread(spread(r.readLookMs)),
+            ratio(readLook, median(r.floorMs)).toFixed(2),
+            ratio(readLook, median(r.markRegExpMs)).toFixed(3),
+            ratio(median(r.oursMs), readLook).toFixed(2),
+          ];
+        }),
       );
     }
     const stagePages = pages.filter((r) => r.lookMs.length > 0 && r.locateMs.length > 0);
     if (stagePages.length > 0) {
-      console.log(
-        '\nWhere a new tab\'s first page goes (each a fresh load, as ours): look = ours with none of the candidate filter\'s hits ' +
+      printTable(
+        'Where a new tab\'s first page goes (each a fresh load, as ours): look = ours with none of the candidate filter\'s hits ' +
           'taken (start-up, and the page\'s text read and searched); locate = ours with the candidates\' blocks found and read, not matched; ours = the whole scan',
-      );
-      console.log(
-        table(
-          ['page', 'floor ms', 'look ms', 'locate ms', 'ours ms', 'look/floor', 'locate/floor', 'ours/floor'],
-          stagePages.map((r) => {
-            const floor = median(r.floorMs);
-            return [
-              r.name,
-              formatSpread(spread(r.floorMs)),
-              formatSpread(spread(r.lookMs)),
-              formatSpread(spread(r.locateMs)),
-              formatSpread(spread(r.oursMs)),
-              ratio(median(r.lookMs), floor).toFixed(2),
-              ratio(median(r.locateMs), floor).toFixed(2),
-              ratio(median(r.oursMs), floor).toFixed(2),
-            ];
-          }),
-        ),
+        ['page', 'floor ms', 'look ms', 'locate ms', 'ours ms', 'look/floor', 'locate/floor', 'ours/floor'],
+        stagePages.map((r) => {
+          const floor = median(r.floorMs);
+          return [
+            r.name,
+            formatSpread(spread(r.floorMs)),
+            formatSpread(spread(r.lookMs)),
+            formatSpread(spread(r.locateMs)),
+            formatSpread(spread(r.oursMs)),
+            ratio(median(r.lookMs), floor).toFixed(2),
+            ratio(median(r.locateMs), floor).toFixed(2),
+            ratio(median(r.oursMs), floor).toFixed(2),
+          ];
+        }),
       );
     }
     if (realList.length > 0) {
-      console.log(`\nReal pages (${realList.length} largest of ../shared/corpus/real-pages; findings expected: 0)`);
-      console.log(table(headers, realList.map(rowOf)));
+      printTable(`Real pages (${realList.length} largest of ../shared/corpus/real-pages; findings expected: 0)`, headers, realList.map(rowOf));
     }
 
     console.log('\nIncremental (10 posts per batch; our time per batch until settled)');
